@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { LoginUseCase } from './login.usecase';
+import { TokenService, TokenVerifier } from './token.service';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    TokenService,
+    { provide: TokenVerifier, useExisting: TokenService },
+    UsersRepository,
+    LoginUseCase,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersRepository, TokenService],
+})
+export class AuthModule {}

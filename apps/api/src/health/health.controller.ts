@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Connection } from '@temporalio/client';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.guard';
+
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(Connection) private readonly temporal: Connection,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Public()
+  @Get('health/live')
+  @HttpCode(200)
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Temporal both answer. */
+  @Public()
+  @Get('health')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const check = async (fn: () => Promise<unknown>) => {
+      const started = Date.now();
+      try {
+        await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3_000))]);
+        return { status: 'up', ms: Date.now() - started };
+      } catch (e) {
+        return { status: 'down', error: e instanceof Error ? e.message : String(e) };
+      }
+    };
+    const [postgres, temporal] = await Promise.all([
+      check(() => this.ds.query('SELECT 1')),
+      check(() => this.temporal.healthService.check({})),
+    ]);
+    const ok = postgres.status === 'up' && temporal.status === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', checks: { postgres, temporal } };
+  }
+}

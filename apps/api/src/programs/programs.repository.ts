@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@mutu/domain';
+import { DataSource } from 'typeorm';
+
+export interface ProgramRow {
+  program_id: string;
+  school_id: string;
+  region_id: string;
+  budget_year: number;
+  title: string;
+  stage: string;
+  version: number;
+  state: Record<string, unknown>;
+  progress: number;
+  next_due_date: string | null;
+  overdue: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** SQL condition restricting programs to an actor's scope (schools or regions). */
+export function scopeCondition(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
+  if (actor.roles.includes('admin')) return { sql: 'true', params: [] };
+  return {
+    sql: `(${alias}.school_id = ANY($${firstParam}::text[]) OR ${alias}.region_id = ANY($${firstParam + 1}::text[]))`,
+    params: [actor.schoolIds, actor.regionIds],
+  };
+}
+
+@Injectable()
+export class ProgramsRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /** The program if the actor may see it; undefined (→ 404) otherwise. */
+  async findVisible(programId: string, actor: Actor): Promise<ProgramRow | undefined> {
+    const scope = scopeCondition(actor, 'p', 2);
+    const rows: ProgramRow[] = await this.ds.query(`SELECT * FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [
+      programId,
+      ...scope.params,
+    ]);
+    return rows[0];
+  }
+
+  async schoolRegion(schoolId: string): Promise<{ regionId: string; timeZone: string } | undefined> {
+    const rows: { region_id: string; time_zone: string }[] = await this.ds.query(
+      'SELECT region_id, time_zone FROM schools WHERE school_id = $1',
+      [schoolId],
+    );
+    return rows[0] && { regionId: rows[0].region_id, timeZone: rows[0].time_zone };
+  }
+}

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { loadConfigOrExit } from '@mutu/config';
+import { createDataSource, migrate, seedDemoData } from '@mutu/persistence';
+import { consoleLog, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
+import { PROJECT_ROOT } from '@mutu/temporal';
+
+/**
+ * Provisions PostgreSQL and Temporal (unless configured), migrates, then runs the worker and the
+ * API as supervised children. Ctrl-C (or SIGTERM) stops them and everything provisioned, in order.
+ */
+export async function startCommand(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = consoleLog;
+  const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
+  const stops: (() => Promise<void>)[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(children.map((c) => stopChild(c, 15_000)));
+    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${String(e)}`));
+    log('stopped');
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+
+  try {
+    const pg = await provisionPostgres({ databaseUrl: config.DATABASE_URL, dataDir: join(dataDir, 'pg'), log });
+    stops.push(() => pg.stop());
+    const temporal = await provisionTemporal({
+      address: config.TEMPORAL_ADDRESS,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dbFile: join(dataDir, 'temporal.db'),
+      ui: true,
+      uiPort: config.TEMPORAL_UI_PORT,
+      log,
+      env: process.env,
+    });
+    stops.push(() => temporal.stop());
+
+    const ds = createDataSource({ url: pg.url, poolSize: 2 });
+    await ds.initialize();
+    const applied = await migrate(ds);
+    log(`migrations: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.join(', ')}`}`);
+    if (config.SEED_DEMO_DATA) await seedDemoData(ds);
+    await ds.destroy();
+
+    const env = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SEED_DEMO_DATA: 'false' };
+    const register = join(PROJECT_ROOT, 'scripts', 'register-dist.js');
+    const run = (name: string, entry: string) => {
+      const child = spawn(process.execPath, ['-r', register, join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit' });
+      child.once('exit', (code, signal) => {
+        if (!stopping) {
+          log(`${name} exited (${signal ?? code}); stopping the rest`);
+          void stopAll(1);
+        }
+      });
+      children.push(child);
+    };
+    run('worker', 'apps/worker/src/main.js');
+    run('api', 'apps/api/src/main.js');
+    const api = `http://${config.API_HOST}:${config.API_PORT}`;
+    log(`API        ${api}`);
+    log(`OpenAPI    ${api}/docs`);
+    if (temporal.uiUrl) log(`Temporal UI ${temporal.uiUrl}`);
+    log('demo users: see README (password "mutu-demo-2026"); Ctrl-C stops everything');
+  } catch (e) {
+    if (e instanceof PrerequisiteError) log(e.message);
+    else log(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    await stopAll(1);
+  }
+}

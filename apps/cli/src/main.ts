@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { migrateCommand } from './commands/migrate.command';
+import { startCommand } from './commands/start.command';
+
+const USAGE = `usage: mutu <command>
+
+  start                       provision and run the whole stack (npm start)
+  migrate                     apply pending database migrations (DATABASE_URL)
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  start: () => startCommand(),
+  migrate: () => migrateCommand(),
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(USAGE);
+    process.exit(name ? 64 : 0);
+  }
+  await command(args);
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`mutu: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

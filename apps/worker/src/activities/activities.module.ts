@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ProgramActivitiesService } from './program.activities.service';
+
+@Module({ providers: [ProgramActivitiesService], exports: [ProgramActivitiesService] })
+export class ActivitiesModule {}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Config } from '@mutu/config';
+import { temporalConnectionOptions, workflowBundleOptions } from '@mutu/temporal';
+import { buildActivities } from './activities/activities.registry';
+import { WorkerModule } from './worker.module';
+
+export interface RunningWorker {
+  app: INestApplicationContext;
+  worker: Worker;
+  connection: NativeConnection;
+  /** Resolves when the worker has stopped polling and drained, then closes everything it opened. */
+  run(): Promise<void>;
+  shutdown(): void;
+}
+
+export interface CreateWorkerOptions {
+  /** A prebuilt workflow bundle (built once per test run or by `npm run build`). */
+  workflowBundlePath?: string;
+}
+
+let runtimeInstalled = false;
+
+function installRuntime(config: Config): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const level = config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'ERROR' : config.LOG_LEVEL === 'info' ? 'INFO' : 'WARN';
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed by the host (a test harness): keep its logger.
+  }
+}
+
+export async function createWorker(config: Config, opts: CreateWorkerOptions = {}): Promise<RunningWorker> {
+  installRuntime(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  app.enableShutdownHooks();
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const bundlePath = opts.workflowBundlePath ?? process.env.MUTU_WORKFLOW_BUNDLE;
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ...(bundlePath && existsSync(bundlePath)
+      ? { workflowBundle: { codePath: bundlePath } }
+      : { workflowsPath: workflowBundleOptions().workflowsPath, bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } }),
+    activities: buildActivities(app),
+    shutdownGraceTime: '10 seconds',
+  });
+  return {
+    app,
+    worker,
+    connection,
+    async run() {
+      try {
+        await worker.run();
+      } finally {
+        await connection.close();
+        await app.close();
+      }
+    },
+    shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}

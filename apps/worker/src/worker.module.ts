@@ -1,0 +1,11 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type Config } from '@mutu/config';
+import { PersistenceModule } from '@mutu/persistence';
+import { ActivitiesModule } from './activities/activities.module';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: Config): DynamicModule {
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), PersistenceModule, ActivitiesModule] };
+  }
+}

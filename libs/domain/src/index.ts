@@ -1,0 +1,4 @@
+// @mutu/domain: pure business rules. No I/O, no clock, no Node built-ins: imported by workflows.
+export * from './errors';
+export * from './actor';
+export * from './program';

@@ -1,0 +1,3 @@
+// Test helpers, not part of the runtime barrel (keeps them out of the workflow bundle).
+export * from './fixtures';
+export * from './specification';

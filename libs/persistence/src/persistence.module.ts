@@ -1,0 +1,37 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CONFIG, type Config } from '@mutu/config';
+import { DataSource } from 'typeorm';
+import { createDataSource, migrate } from './data-source';
+import { EventStore } from './event-store/event-store';
+import { ProgramProjector } from './projections/program.projector';
+
+/** Opens the pool (and runs migrations) once per process; closes it on shutdown. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [CONFIG],
+      useFactory: async (config: Config) => {
+        if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start provisions one; see README)');
+        const ds = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+        await ds.initialize();
+        await migrate(ds);
+        return ds;
+      },
+    },
+    {
+      provide: EventStore,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new EventStore(ds, [new ProgramProjector()]),
+    },
+  ],
+  exports: [DataSource, EventStore],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

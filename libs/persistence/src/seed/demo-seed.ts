@@ -1,0 +1,55 @@
+import bcrypt from 'bcryptjs';
+import type { DataSource } from 'typeorm';
+
+export const DEMO_PASSWORD = 'mutu-demo-2026';
+
+export const DEMO_REGION = { regionId: 'reg-jaktim', name: 'Kota Administrasi Jakarta Timur' };
+export const DEMO_OTHER_REGION = { regionId: 'reg-bdg', name: 'Kota Bandung' };
+export const DEMO_SCHOOLS = [
+  { schoolId: 'sch-sdn-cipinang-01', regionId: 'reg-jaktim', name: 'SD Negeri Cipinang 01', npsn: '20100001', level: 'SD' },
+  { schoolId: 'sch-smpn-duren-02', regionId: 'reg-jaktim', name: 'SMP Negeri Duren Sawit 02', npsn: '20100002', level: 'SMP' },
+  { schoolId: 'sch-sdn-coblong-03', regionId: 'reg-bdg', name: 'SD Negeri Coblong 03', npsn: '20200003', level: 'SD' },
+];
+
+const S1 = 'sch-sdn-cipinang-01';
+
+/** One user per role for the demo school, plus a second committee member and supervisor. */
+export const DEMO_USERS = [
+  { userId: 'u-principal', email: 'kepsek@demo.mutu.id', name: 'Ibu Siti Rahmawati', roles: ['principal'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-qa', email: 'tpmps@demo.mutu.id', name: 'Bapak Agus Santoso', roles: ['qa_team'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-staff', email: 'guru@demo.mutu.id', name: 'Ibu Dewi Lestari', roles: ['staff'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-committee-1', email: 'komite1@demo.mutu.id', name: 'Bapak Hendra Wijaya', roles: ['committee'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-committee-2', email: 'komite2@demo.mutu.id', name: 'Ibu Ratna Sari', roles: ['committee'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-committee-3', email: 'komite3@demo.mutu.id', name: 'Bapak Yusuf Hidayat', roles: ['committee'], schoolIds: [S1], regionIds: [] },
+  { userId: 'u-supervisor', email: 'pengawas@demo.mutu.id', name: 'Bapak Bambang Sutrisno', roles: ['supervisor'], schoolIds: [], regionIds: ['reg-jaktim'] },
+  { userId: 'u-supervisor-2', email: 'pengawas2@demo.mutu.id', name: 'Ibu Lina Marlina', roles: ['supervisor'], schoolIds: [], regionIds: ['reg-jaktim'] },
+  { userId: 'u-district', email: 'dinas@demo.mutu.id', name: 'Bapak Joko Prasetyo', roles: ['district_officer'], schoolIds: [], regionIds: ['reg-jaktim'] },
+  { userId: 'u-auditor', email: 'auditor@demo.mutu.id', name: 'Ibu Maya Anggraini', roles: ['auditor'], schoolIds: [], regionIds: ['reg-jaktim'] },
+  { userId: 'u-admin', email: 'admin@demo.mutu.id', name: 'Admin Mutu', roles: ['admin'], schoolIds: [], regionIds: [] },
+  { userId: 'u-principal-bdg', email: 'kepsek.bdg@demo.mutu.id', name: 'Bapak Dedi Kurniawan', roles: ['principal'], schoolIds: ['sch-sdn-coblong-03'], regionIds: [] },
+] as const;
+
+/** Idempotent: inserts what is missing, never overwrites what an admin changed. */
+export async function seedDemoData(ds: DataSource): Promise<void> {
+  for (const r of [DEMO_REGION, DEMO_OTHER_REGION]) {
+    await ds.query('INSERT INTO regions (region_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.regionId, r.name]);
+  }
+  for (const s of DEMO_SCHOOLS) {
+    await ds.query(
+      'INSERT INTO schools (school_id, region_id, name, npsn, level) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [s.schoolId, s.regionId, s.name, s.npsn, s.level],
+    );
+  }
+  const existing: { user_id: string }[] = await ds.query('SELECT user_id FROM users');
+  const have = new Set(existing.map((u) => u.user_id));
+  const missing = DEMO_USERS.filter((u) => !have.has(u.userId));
+  if (missing.length === 0) return;
+  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  for (const u of missing) {
+    await ds.query(
+      `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, region_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [u.userId, u.email, u.name, hash, u.roles, u.schoolIds, u.regionIds],
+    );
+  }
+}

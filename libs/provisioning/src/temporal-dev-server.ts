@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { freePort, waitForPort } from './free-port';
+import type { ProvisionLog } from './log';
+import { resolveTemporalCli } from './temporal-cli';
+
+export const SEARCH_ATTRIBUTES = {
+  MutuSchoolId: 'Keyword',
+  MutuRegionId: 'Keyword',
+  MutuBudgetYear: 'Int',
+  MutuStage: 'Keyword',
+} as const;
+
+export interface TemporalHandle {
+  address: string;
+  namespace: string;
+  uiUrl?: string;
+  source: 'TEMPORAL_ADDRESS' | 'dev-server';
+  startMs?: number;
+  stop(): Promise<void>;
+}
+
+export interface TemporalOptions {
+  address?: string;
+  namespace: string;
+  /** Persistent SQLite file; omitted = in-memory. */
+  dbFile?: string;
+  ui?: boolean;
+  uiPort?: number;
+  /** WAL + synchronous=NORMAL: the dev server's SQLite defaults fsync on every commit. */
+  tuneSqlite?: boolean;
+  log: ProvisionLog;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `TEMPORAL_ADDRESS` when given, otherwise a Temporal dev server started from the CLI. */
+export async function provisionTemporal(options: TemporalOptions): Promise<TemporalHandle> {
+  if (options.address) {
+    options.log(`Temporal: using TEMPORAL_ADDRESS ${options.address}, namespace ${options.namespace}`);
+    return { address: options.address, namespace: options.namespace, source: 'TEMPORAL_ADDRESS', stop: async () => undefined };
+  }
+  const cli = resolveTemporalCli(options.log, options.env);
+  if (!cli.path) return startSdkDevServer(options);
+  const port = await freePort();
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', options.namespace];
+  args.push('--log-level', 'error', '--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  if (options.dbFile) {
+    mkdirSync(dirname(resolve(options.dbFile)), { recursive: true });
+    args.push('--db-filename', resolve(options.dbFile));
+  }
+  if (options.tuneSqlite !== false) args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  let uiUrl: string | undefined;
+  if (options.ui) {
+    const uiPort = options.uiPort ?? (await freePort());
+    args.push('--ui-port', String(uiPort), '--ui-ip', '127.0.0.1');
+    uiUrl = `http://127.0.0.1:${uiPort}`;
+  } else {
+    args.push('--headless');
+  }
+  const started = Date.now();
+  const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`Temporal dev server exited (code ${code}): ${stderr.trim()}`))),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([waitForPort(port, '127.0.0.1', 60_000), exited]);
+  const startMs = Date.now() - started;
+  options.log(
+    `Temporal: TEMPORAL_ADDRESS not set, dev server on 127.0.0.1:${port} (${cli.source}), ` +
+      `${options.dbFile ? `state in ${options.dbFile}` : 'in memory'}, ready in ${startMs} ms` +
+      (uiUrl ? `, Web UI ${uiUrl}` : ''),
+  );
+  return {
+    address: `127.0.0.1:${port}`,
+    namespace: options.namespace,
+    uiUrl,
+    source: 'dev-server',
+    startMs,
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function startSdkDevServer(options: TemporalOptions): Promise<TemporalHandle> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      namespace: options.namespace,
+      ip: '127.0.0.1',
+      ui: Boolean(options.ui),
+      dbFilename: options.dbFile ? resolve(options.dbFile) : undefined,
+      searchAttributes: Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => ({ name, type })) as never,
+    },
+  });
+  const address = env.address;
+  options.log(`Temporal: dev server from the Temporal SDK download on ${address}`);
+  return { address, namespace: options.namespace, source: 'dev-server', stop: () => env.teardown() };
+}

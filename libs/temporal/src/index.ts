@@ -1,0 +1,4 @@
+export * from './bundler-options';
+export * from './connection-options';
+export * from './search-attributes';
+export * from './temporal-client.module';

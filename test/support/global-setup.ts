@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '@jest/types';
+import { consoleLog, provisionPostgres, provisionTemporal, resolveTimeSkippingServer } from '../../libs/provisioning/src';
+import { writeWorkflowBundle } from '../../libs/temporal/src/write-bundle';
+
+interface Provisioned {
+  stops: (() => Promise<void>)[];
+}
+
+/**
+ * Provisions once per `npm test` run: a throwaway PostgreSQL, an in-memory Temporal dev server,
+ * the time-skipping server's executable, and the workflow bundle. Tests read them from env.
+ */
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
+  const selected = globalConfig.selectProjects ?? [];
+  if (selected.length > 0 && selected.every((p) => p === 'unit')) return;
+  const log = (line: string) => consoleLog(`test setup: ${line}`);
+  const provisioned: Provisioned = { stops: [] };
+  (globalThis as { __MUTU__?: Provisioned }).__MUTU__ = provisioned;
+
+  const pg = await provisionPostgres({ databaseUrl: process.env.DATABASE_URL, log });
+  provisioned.stops.push(() => pg.stop());
+  process.env.DATABASE_URL = pg.url;
+
+  const temporal = await provisionTemporal({ address: process.env.TEMPORAL_ADDRESS, namespace: 'default', log, env: process.env });
+  provisioned.stops.push(() => temporal.stop());
+  process.env.TEMPORAL_ADDRESS = temporal.address;
+
+  const testServer = resolveTimeSkippingServer(log);
+  if (testServer.type === 'existing-path') process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
+
+  const started = Date.now();
+  const bundlePath = join(mkdtempSync(join(tmpdir(), 'mutu-bundle-')), 'workflow-bundle.js');
+  await writeWorkflowBundle(bundlePath);
+  process.env.MUTU_WORKFLOW_BUNDLE = bundlePath;
+  log(`workflow bundle built once in ${Date.now() - started} ms`);
+  process.env.SEED_DEMO_DATA = 'true';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+}

@@ -1,0 +1,3 @@
+export type * from './program.activities';
+export * from './program.messages';
+export * from './program.workflow';

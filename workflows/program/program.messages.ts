@@ -1,0 +1,42 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PendingDecision, ProgramCommand, ProgramState } from '@mutu/domain';
+
+export const PROGRAM_WORKFLOW_TYPE = 'programWorkflow';
+
+export function programWorkflowId(programId: string): string {
+  return `program-${programId}`;
+}
+
+/** What a run carries into the next one on continue-as-new. */
+export interface ProgramCarry {
+  state: ProgramState;
+  version: number;
+  /** Recent command ids, so a retried command after continue-as-new is still recognised. */
+  recentCommandIds: string[];
+}
+
+export interface ProgramWorkflowInput {
+  programId: string;
+  carry?: ProgramCarry;
+  /** Upsert the MutuStage search attribute (off on servers without Mutu's search attributes). */
+  indexStage?: boolean;
+  /** Continue-as-new when history reaches this many events even before the server suggests it. */
+  maxHistoryEvents?: number;
+}
+
+/** The result of every accepted command: the caller reads its own write. */
+export interface CommandOutcome {
+  state: ProgramState;
+  version: number;
+  events: { type: string; version: number }[];
+  /** true when this command id had been accepted before: nothing new was recorded. */
+  duplicate: boolean;
+}
+
+/** One Update per command type, named after it; all share one handler. */
+export function commandUpdate<T extends ProgramCommand['type']>(type: T) {
+  return defineUpdate<CommandOutcome, [Extract<ProgramCommand, { type: T }>]>(type);
+}
+
+export const stateQuery = defineQuery<{ state: ProgramState; version: number }>('state');
+export const pendingDecisionsQuery = defineQuery<PendingDecision[]>('pendingDecisions');

@@ -1,0 +1,159 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  PROGRAM_COMMAND_TYPES,
+  decide,
+  evolve,
+  initialProgramState,
+  isDomainError,
+  pendingDecisions,
+  ProgramCommandSchema,
+  type ProgramCommand,
+  type ProgramEvent,
+  type ProgramState,
+} from '@mutu/domain';
+import type { ProgramActivities } from './program.activities';
+import {
+  commandUpdate,
+  pendingDecisionsQuery,
+  stateQuery,
+  type CommandOutcome,
+  type ProgramCarry,
+  type ProgramWorkflowInput,
+} from './program.messages';
+import { createSerialQueue } from './serial';
+
+const { appendEvents } = proxyActivities<ProgramActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: ['STREAM_VERSION_CONFLICT', 'COMMAND_ID_REUSED'] },
+});
+
+const RECENT_COMMANDS = 500;
+const DEFAULT_MAX_HISTORY = 4_000;
+
+function stageOf(state: ProgramState): string {
+  return 'stage' in state ? state.stage : 'none';
+}
+
+function isTerminal(state: ProgramState): boolean {
+  const stage = stageOf(state);
+  return stage === 'closed' || stage === 'cancelled';
+}
+
+/** DomainErrors become non-retryable Update failures that keep their stable code. */
+function decideOrFail(command: ProgramCommand, state: ProgramState): ProgramEvent[] {
+  try {
+    return decide(command, state);
+  } catch (e) {
+    if (isDomainError(e)) {
+      throw ApplicationFailure.create({
+        type: e.code,
+        message: e.message,
+        nonRetryable: true,
+        details: [{ code: e.code, status: e.status, details: e.details ?? null }],
+      });
+    }
+    throw e;
+  }
+}
+
+/**
+ * One school's improvement program: every user action is an Update validated by the decider,
+ * recorded through `appendEvents`, and answered with the new state.
+ */
+export async function programWorkflow(input: ProgramWorkflowInput): Promise<ProgramCarry> {
+  const streamId = `program-${input.programId}`;
+  let state: ProgramState = input.carry?.state ?? initialProgramState();
+  let version = input.carry?.version ?? 0;
+  const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
+  const serial = createSerialQueue();
+  // The stage this run serves; a run that creates the program serves the stage it is created in.
+  let runStage: string | undefined = stageOf(state) === 'none' ? undefined : stageOf(state);
+  const maxHistory = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY;
+
+  const parse = (raw: unknown): ProgramCommand => {
+    const parsed = ProgramCommandSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw ApplicationFailure.create({
+        type: 'INVALID_COMMAND',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        nonRetryable: true,
+        details: [{ code: 'INVALID_COMMAND', status: 400, details: parsed.error.issues }],
+      });
+    }
+    const command = parsed.data;
+    if (command.type === 'CreateProgram' && command.payload.programId !== input.programId) {
+      throw ApplicationFailure.create({ type: 'INVALID_COMMAND', message: 'programId does not match this workflow', nonRetryable: true });
+    }
+    return command;
+  };
+
+  const outcome = (events: ProgramEvent[], fromVersion: number, duplicate: boolean): CommandOutcome => ({
+    state,
+    version,
+    events: events.map((e, i) => ({ type: e.type, version: fromVersion + i })),
+    duplicate,
+  });
+
+  const validate = (raw: ProgramCommand): void => {
+    const command = parse(raw);
+    if (recent.includes(command.commandId)) return;
+    decideOrFail(command, state);
+  };
+
+  const handle = (raw: ProgramCommand): Promise<CommandOutcome> =>
+    serial(async () => {
+      const command = parse(raw);
+      if (recent.includes(command.commandId)) return outcome([], version + 1, true);
+      // Decide again: an earlier handler may have changed the state since validation.
+      const events = decideOrFail(command, state);
+      const stageBefore = stageOf(state);
+      const result = await appendEvents({
+        streamId,
+        expectedVersion: version,
+        commandId: command.commandId,
+        events,
+        metadata: {
+          commandType: command.type,
+          actorId: command.actor.userId,
+          actorRoles: command.actor.roles,
+          workflowId: workflowInfo().workflowId,
+          runId: workflowInfo().runId,
+        },
+        occurredAt: command.now,
+      });
+      for (const event of events) state = evolve(state, event);
+      version = result.toVersion;
+      runStage ??= stageOf(state);
+      recent.push(command.commandId);
+      if (recent.length > RECENT_COMMANDS) recent.splice(0, recent.length - RECENT_COMMANDS);
+      if (input.indexStage !== false && stageOf(state) !== stageBefore) {
+        upsertSearchAttributes({ MutuStage: [stageOf(state)] });
+      }
+      return outcome(events, result.fromVersion, false);
+    });
+
+  for (const type of PROGRAM_COMMAND_TYPES) {
+    setHandler(commandUpdate(type), handle as never, { validator: validate as never });
+  }
+  setHandler(stateQuery, () => ({ state, version }));
+  setHandler(pendingDecisionsQuery, () => pendingDecisions(state));
+
+  const stageBoundaryCrossed = () => runStage !== undefined && stageOf(state) !== runStage;
+  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
+
+  await condition(() => isTerminal(state) || stageBoundaryCrossed() || historyFull());
+  // Let every accepted Update finish (and be answered) before this run ends.
+  await condition(allHandlersFinished);
+  const carry: ProgramCarry = { state, version, recentCommandIds: recent };
+  if (isTerminal(state)) return carry;
+  return continueAsNew<typeof programWorkflow>({ ...input, carry });
+}
