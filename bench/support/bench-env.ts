@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { consoleLog, provisionPostgres, provisionTemporal, type PostgresHandle, type TemporalHandle } from '@mutu/provisioning';
+import { PROJECT_ROOT } from '@mutu/temporal';
+
+export interface BenchEnv {
+  pg?: PostgresHandle;
+  temporal?: TemporalHandle;
+  stop(): Promise<void>;
+}
+
+/** Provisions a throwaway PostgreSQL and/or Temporal dev server for one benchmark run. */
+export async function benchEnv(needs: { postgres?: boolean; temporal?: boolean }): Promise<BenchEnv> {
+  const env: BenchEnv = { stop: async () => undefined };
+  const stops: (() => Promise<void>)[] = [];
+  if (needs.postgres) {
+    env.pg = await provisionPostgres({ databaseUrl: process.env.DATABASE_URL, log: consoleLog });
+    stops.push(() => env.pg!.stop());
+  }
+  if (needs.temporal) {
+    env.temporal = await provisionTemporal({ address: process.env.TEMPORAL_ADDRESS, namespace: 'default', log: consoleLog });
+    stops.push(() => env.temporal!.stop());
+  }
+  env.stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  return env;
+}
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  target?: string;
+  pass?: boolean;
+}
+
+/** Prints the rows as a table and writes bench/results/<name>.json with every figure. */
+export function report(name: string, rows: BenchRow[], extra: Record<string, unknown> = {}): void {
+  const table = rows.map((r) => ({
+    metric: r.name,
+    value: `${round(r.value)} ${r.unit}`,
+    baseline: r.baseline ? `${round(r.baseline.value)} (${r.baseline.name})` : '',
+    ratio: r.baseline && r.baseline.value ? round(r.value / r.baseline.value) : '',
+    target: r.target ?? '',
+    pass: r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
+  }));
+  console.table(table);
+  const dir = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, `${name}.json`),
+    JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), node: process.version, rows, ...extra }, null, 2) + '\n',
+  );
+}
+
+function round(n: number): number {
+  return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+}
+
+/** Percentile of a sorted-or-not array of numbers (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

@@ -1,0 +1,21 @@
+// `npm run bench -- <name>`: builds, provisions what the benchmark needs, runs bench/<name>.bench.ts
+// (compiled), prints a table and writes bench/results/<name>.json.
+const fs = require('fs');
+const path = require('path');
+const name = process.argv[2];
+const benchDir = path.join(__dirname, '..', 'bench');
+const available = fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
+if (!name || !available.includes(name)) {
+  console.error(`usage: npm run bench -- <${available.join('|')}>`);
+  process.exit(64);
+}
+require('./build').build();
+require('./register-dist');
+const mod = require(path.join(__dirname, '..', 'dist', 'bench', `${name}.bench.js`));
+Promise.resolve(mod.main(process.argv.slice(3))).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
