@@ -1,6 +1,6 @@
 // The checks every decision starts with, in a fixed order so refusals are predictable:
 // exists (404) → in scope (404) → role (403) → stage (409) → business rules (409/422).
-import { type Actor, type Role, hasAnyRole, hasRole, isInScope } from '../actor';
+import { type Actor, type Role, hasRole, isInScope } from '../actor';
 import { DomainError } from '../errors';
 import type { ProgramCommand } from './program.commands';
 import type { Stage } from './program.schemas';
@@ -74,7 +74,7 @@ export function requireFourEyes(actor: Actor, excluded: readonly (string | null)
 export function requirePicOr(actor: Actor, activity: ActivityState, roles: readonly Role[], action: string): Role {
   const role = roles.find((r) => hasRole(actor, r));
   if (role) return role;
-  if (activity.assignment?.personInCharge === actor.userId && !hasAnyRole(actor, ['system'])) {
+  if (activity.assignment?.personInCharge === actor.userId && !hasRole(actor, 'system')) {
     return hasRole(actor, 'staff') ? 'staff' : actor.roles[0]!;
   }
   throw new DomainError('FORBIDDEN_ROLE', `Only the person in charge or ${roles.join(' or ')} may ${action}.`, {
