@@ -6,6 +6,7 @@ import type { Config } from '@mutu/config';
 import { temporalConnectionOptions, workflowBundleOptions } from '@mutu/temporal';
 import { buildActivities } from './activities/activities.registry';
 import { WorkerModule } from './worker.module';
+import { startOutboxDispatcher, type RunningDispatcher } from './dispatcher/outbox-dispatcher.factory';
 
 export interface RunningWorker {
   app: INestApplicationContext;
@@ -19,6 +20,8 @@ export interface RunningWorker {
 export interface CreateWorkerOptions {
   /** A prebuilt workflow bundle (built once per test run or by `npm run build`). */
   workflowBundlePath?: string;
+  /** Run the notifications outbox dispatcher in this process (default: on, except NODE_ENV=test). */
+  dispatcher?: boolean;
 }
 
 let runtimeInstalled = false;
@@ -26,7 +29,8 @@ let runtimeInstalled = false;
 function installRuntime(config: Config): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  const level = config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'ERROR' : config.LOG_LEVEL === 'info' ? 'INFO' : 'WARN';
+  // The SDK's INFO lines (worker state changes, bundle stats) are noise at Mutu's info level.
+  const level = config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'ERROR' : config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
   try {
     Runtime.install({ logger: new DefaultLogger(level) });
   } catch {
@@ -50,6 +54,9 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
     activities: buildActivities(app),
     shutdownGraceTime: '10 seconds',
   });
+  // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.
+  const dispatcher: RunningDispatcher | null =
+    (opts.dispatcher ?? config.NODE_ENV !== 'test') ? startOutboxDispatcher(app, config) : null;
   return {
     app,
     worker,
@@ -58,6 +65,7 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
       try {
         await worker.run();
       } finally {
+        await dispatcher?.stop();
         await connection.close();
         await app.close();
       }

