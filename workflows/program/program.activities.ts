@@ -1,5 +1,6 @@
 // Types only: the workflow imports these as types; the worker implements them as Nest providers.
-import type { ProgramEvent } from '@mutu/domain';
+import type { ScheduledItem } from '@mutu/calendar';
+import type { Program, ProgramEvent } from '@mutu/domain';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -19,4 +20,25 @@ export interface AppendEventsResult {
 
 export interface ProgramActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
+}
+
+// --- deadlines (issue 4): the schedule is computed outside the workflow, from data ---
+export interface ComputeStageScheduleInput {
+  programId: string;
+  /** The folded program in its current stage. */
+  state: Program;
+  /** The policy version the program started with; absent on the first schedule (latest is used). */
+  policyVersion?: number;
+  now: string;
+}
+
+export interface ComputeStageScheduleResult {
+  policyVersion: number;
+  stage: string;
+  /** Reminders, due instants and escalations, sorted by time. */
+  items: ScheduledItem[];
+}
+
+export interface DeadlineActivities {
+  computeStageSchedule(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult>;
 }

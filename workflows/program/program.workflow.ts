@@ -30,6 +30,16 @@ import {
   type ProgramWorkflowInput,
 } from './program.messages';
 import { createSerialQueue } from './serial';
+// --- deadlines (issue 4) ---
+import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
+import { patched } from '@temporalio/workflow';
+import type { DeadlineActivities } from './program.activities';
+
+const { computeStageSchedule } = proxyActivities<DeadlineActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+// --- end deadlines ---
 
 const { appendEvents } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '30 seconds',
@@ -75,6 +85,15 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   let version = input.carry?.version ?? 0;
   const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
   const serial = createSerialQueue();
+  // --- deadlines (issue 4): carried alongside ProgramCarry ---
+  const deadlines = createDeadlineTracker({
+    programId: input.programId,
+    carry: (input.carry as (ProgramCarry & { deadlines?: DeadlineCarry }) | undefined)?.deadlines,
+    state: () => state,
+    issue: (command) => handle(command),
+    compute: computeStageSchedule,
+  });
+  // --- end deadlines ---
   // The stage this run serves; a run that creates the program serves the stage it is created in.
   let runStage: string | undefined = stageOf(state) === 'none' ? undefined : stageOf(state);
   const maxHistory = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY;
@@ -130,7 +149,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
         },
         occurredAt: command.now,
       });
+      // Recorded before `recent` could remember it (an older run): nothing new happened now.
+      if (result.duplicate) return outcome([], version + 1, true);
       for (const event of events) state = evolve(state, event);
+      deadlines.onEvents(events); // deadlines (issue 4)
       version = result.toVersion;
       runStage ??= stageOf(state);
       recent.push(command.commandId);
@@ -150,10 +172,14 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   const stageBoundaryCrossed = () => runStage !== undefined && stageOf(state) !== runStage;
   const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
 
-  await condition(() => isTerminal(state) || stageBoundaryCrossed() || historyFull());
+  // deadlines (issue 4): the deadline loop sleeps until the next reminder or until the run must end.
+  // Histories recorded before the deadline loop existed replay the plain wait.
+  const runEnds = () => isTerminal(state) || stageBoundaryCrossed() || historyFull();
+  if (patched('deadline-loop')) await deadlines.run(runEnds);
+  else await condition(runEnds);
   // Let every accepted Update finish (and be answered) before this run ends.
   await condition(allHandlersFinished);
-  const carry: ProgramCarry = { state, version, recentCommandIds: recent };
+  const carry: ProgramCarry & { deadlines?: DeadlineCarry } = { state, version, recentCommandIds: recent, deadlines: deadlines.carry() };
   if (isTerminal(state)) return carry;
   return continueAsNew<typeof programWorkflow>({ ...input, carry });
 }

@@ -3,18 +3,25 @@ import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule, type Config } from '@mutu/config';
 import { PersistenceModule } from '@mutu/persistence';
 import { TemporalClientModule } from '@mutu/temporal';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { HealthController } from './health/health.controller';
 import { ProgramsModule } from './programs/programs.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { NotificationsApiModule } from './notifications/notifications.module';
+import { AdminModule } from './admin/admin.module';
+import { DocsController } from './docs/docs.controller';
+import { EvidenceModule } from './evidence/evidence.module';
+import { ReportModule } from './report/report.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule],
-      controllers: [HealthController],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule],
+      controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };
   }

@@ -7,7 +7,10 @@ import helmet from 'helmet';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
 import { DataSource } from 'typeorm';
+import type { NextFunction, Response } from 'express';
 import { AppModule } from './app.module';
+import { bodyParserFailure } from './common/errors.filter';
+import { serveWeb } from './web/web-static';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -33,10 +36,18 @@ export async function createApi(config: Config): Promise<NestExpressApplication>
   );
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Body-parser failures (bad JSON, too large) answered here with their own codes, before Nest
+  // turns them into a generic 400 or 500.
+  app.use((err: unknown, req: { id?: string }, res: Response, next: NextFunction) => {
+    const body = bodyParserFailure(err);
+    if (!body) return next(err);
+    res.status(body.statusCode).json({ ...body, requestId: req.id });
+  });
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false, exposedHeaders: ['x-request-id'] });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  serveWeb(app);
   if (config.SEED_DEMO_DATA) await seedDemoData(app.get(DataSource));
   return app;
 }

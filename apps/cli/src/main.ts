@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { auditCommand } from './audit/audit.command';
 import { migrateCommand } from './commands/migrate.command';
 import { startCommand } from './commands/start.command';
 
@@ -6,6 +7,7 @@ const USAGE = `usage: mutu <command>
 
   start                       provision and run the whole stack (npm start)
   migrate                     apply pending database migrations (DATABASE_URL)
+  audit <sub>                 verify | checkpoint | export | verify-bundle | replay (mutu audit for help)
 `;
 
 type Command = (args: string[]) => Promise<void>;
@@ -13,6 +15,7 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, Command> = {
   start: () => startCommand(),
   migrate: () => migrateCommand(),
+  audit: (args) => auditCommand(args),
 };
 
 async function main(argv: string[]): Promise<void> {

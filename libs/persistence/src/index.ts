@@ -1,4 +1,6 @@
+export * from './audit';
 export * from './data-source';
+export * from './deadlines';
 export * from './event-store/canonical-json';
 export * from './event-store/event-store';
 export * from './event-store/event-store.types';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from './data-source';
 import { EventStore } from './event-store/event-store';
 import { ProgramProjector } from './projections/program.projector';
+import { NotificationProjector } from '@mutu/notifications';
 
 /** Opens the pool (and runs migrations) once per process; closes it on shutdown. */
 @Global()
@@ -23,7 +24,8 @@ import { ProgramProjector } from './projections/program.projector';
     {
       provide: EventStore,
       inject: [DataSource],
-      useFactory: (ds: DataSource) => new EventStore(ds, [new ProgramProjector()]),
+      // NotificationProjector after ProgramProjector: it reads the programs row just written.
+      useFactory: (ds: DataSource) => new EventStore(ds, [new ProgramProjector(), new NotificationProjector()]),
     },
   ],
   exports: [DataSource, EventStore],

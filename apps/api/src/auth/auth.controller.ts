@@ -1,21 +1,33 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Ip } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
+import type { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { CurrentActor, Public } from './auth.guard';
+import { Route } from '../routes/route.decorator';
+import { ROUTES } from '../routes/route-table';
+import { RefreshBodySchema } from '../routes/route-schemas';
+import { CurrentActor } from './auth.guard';
 import { LoginBodySchema, LoginUseCase, type LoginBody } from './login.usecase';
 
 @Controller()
 export class AuthController {
   constructor(@Inject(LoginUseCase) private readonly login: LoginUseCase) {}
 
-  @Public()
-  @Post('auth/login')
-  @HttpCode(200)
-  signIn(@Body(new ZodPipe(LoginBodySchema)) body: LoginBody) {
-    return this.login.execute(body);
+  @Route(ROUTES.login)
+  signIn(@Body(new ZodPipe(LoginBodySchema)) body: LoginBody, @Ip() ip: string) {
+    return this.login.execute(body, ip);
   }
 
-  @Get('me')
+  @Route(ROUTES.refresh)
+  refresh(@Body(new ZodPipe(RefreshBodySchema)) body: z.infer<typeof RefreshBodySchema>) {
+    return this.login.refresh(body.refreshToken);
+  }
+
+  @Route(ROUTES.logout)
+  async logout(@Body(new ZodPipe(RefreshBodySchema)) body: z.infer<typeof RefreshBodySchema>) {
+    await this.login.logout(body.refreshToken);
+  }
+
+  @Route(ROUTES.me)
   me(@CurrentActor() actor: Actor) {
     return actor;
   }

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { LoginRateLimiter } from './login-rate-limiter.service';
 import { LoginUseCase } from './login.usecase';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService, TokenVerifier } from './token.service';
 import { UsersRepository } from './users.repository';
 
@@ -12,6 +14,8 @@ import { UsersRepository } from './users.repository';
     TokenService,
     { provide: TokenVerifier, useExisting: TokenService },
     UsersRepository,
+    RefreshTokensRepository,
+    LoginRateLimiter,
     LoginUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,30 +1,60 @@
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError } from '../common/api-error';
+import { LoginBodySchema } from '../routes/route-schemas';
+import { LoginRateLimiter } from './login-rate-limiter.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
-import { actorOf, UsersRepository } from './users.repository';
+import { actorOf, UsersRepository, type UserRecord } from './users.repository';
 
-export const LoginBodySchema = z.strictObject({
-  email: z.string().email().max(254),
-  password: z.string().min(1).max(200),
-});
+export { LoginBodySchema };
 export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+// A valid bcrypt hash of a random string: unknown emails cost as much time as known ones.
+const DUMMY_HASH = '$2b$10$xZhRbT3XLFBQYB2oV1JNM.Y5F83TZBPS/xCk4LSdYKAVYKkU/jGLa';
 
 @Injectable()
 export class LoginUseCase {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(LoginRateLimiter) private readonly limiter: LoginRateLimiter,
   ) {}
 
-  async execute(body: LoginBody) {
+  async execute(body: LoginBody, ip: string) {
+    this.limiter.check(body.email, ip);
     const user = await this.users.byEmail(body.email);
-    // Compare even for unknown users so timing does not reveal which emails exist.
-    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv');
-    if (!user || !ok || user.disabled) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.');
+    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || user.disabled) {
+      this.limiter.recordFailure(body.email, ip);
+      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.');
+    }
+    this.limiter.reset(body.email, ip);
+    return this.session(user, await this.refreshTokens.issue(user.userId));
+  }
+
+  async refresh(refreshToken: string) {
+    const { userId, familyId } = await this.refreshTokens.consume(refreshToken);
+    const user = await this.users.byId(userId);
+    if (!user || user.disabled) throw new ApiError(401, 'INVALID_REFRESH_TOKEN', 'The account is not active.');
+    return this.session(user, await this.refreshTokens.issue(userId, familyId));
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  private async session(user: UserRecord, refreshToken: string) {
     const actor = actorOf(user);
     const access = await this.tokens.issueAccessToken(actor);
-    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, user: { ...actor, email: user.email, locale: user.locale } };
+    return {
+      accessToken: access.token,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+      refreshToken,
+      user: { ...actor, email: user.email, locale: user.locale },
+    };
   }
 }

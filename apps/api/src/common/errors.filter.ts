@@ -20,6 +20,8 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): ErrorBody {
+    const parser = bodyParserFailure(error);
+    if (parser) return parser;
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
@@ -46,4 +48,16 @@ function codeForStatus(status: number, error: HttpException): string {
   return (
     { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'RATE_LIMITED' } as Record<number, string>
   )[status] ?? 'ERROR';
+}
+
+/** body-parser's errors (bad JSON, too large) carry a `type`; they may arrive raw or as a cause. */
+export function bodyParserFailure(error: unknown): ErrorBody | undefined {
+  const candidates = [error, (error as { cause?: unknown })?.cause];
+  for (const e of candidates) {
+    const type = (e as { type?: unknown })?.type;
+    if (type === 'entity.parse.failed') return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
+    if (type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported body encoding.' };
+  }
+  return undefined;
 }

@@ -1,21 +1,30 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, Query } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
-import { z } from 'zod';
 import { CurrentActor } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod.pipe';
+import { Route } from '../routes/route.decorator';
+import { ROUTES } from '../routes/route-table';
+import { ListProgramsQuerySchema, PathIdSchema, type ListProgramsQuery } from '../routes/route-schemas';
 import { CreateProgramBodySchema, CreateProgramUseCase, type CreateProgramBody } from './create-program.usecase';
 import { GetProgramUseCase } from './get-program.usecase';
+import { ListMyTasksUseCase } from './list-my-tasks.usecase';
+import { ListProgramsUseCase } from './list-programs.usecase';
 
-const ProgramIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not a program id');
-
-@Controller('programs')
+@Controller()
 export class ProgramsController {
   constructor(
     @Inject(CreateProgramUseCase) private readonly createProgram: CreateProgramUseCase,
     @Inject(GetProgramUseCase) private readonly getProgram: GetProgramUseCase,
+    @Inject(ListProgramsUseCase) private readonly listPrograms: ListProgramsUseCase,
+    @Inject(ListMyTasksUseCase) private readonly myTasks: ListMyTasksUseCase,
   ) {}
 
-  @Post()
+  @Route(ROUTES.listPrograms)
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(ListProgramsQuerySchema)) query: ListProgramsQuery) {
+    return this.listPrograms.execute(actor, query);
+  }
+
+  @Route(ROUTES.createProgram)
   create(
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(CreateProgramBodySchema)) body: CreateProgramBody,
@@ -24,8 +33,13 @@ export class ProgramsController {
     return this.createProgram.execute(actor, body, idempotencyKey);
   }
 
-  @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', new ZodPipe(ProgramIdSchema)) id: string) {
+  @Route(ROUTES.getProgram)
+  get(@CurrentActor() actor: Actor, @Param('id', new ZodPipe(PathIdSchema)) id: string) {
     return this.getProgram.execute(actor, id);
+  }
+
+  @Route(ROUTES.myTasks)
+  tasks(@CurrentActor() actor: Actor) {
+    return this.myTasks.execute(actor);
   }
 }

@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CreateProgramUseCase } from './create-program.usecase';
 import { GetProgramUseCase } from './get-program.usecase';
+import { ListMyTasksUseCase } from './list-my-tasks.usecase';
+import { ListProgramsUseCase } from './list-programs.usecase';
+import { ProgramCommandsController } from './program-commands.controller';
 import { ProgramGateway } from './program-gateway.service';
 import { ProgramsController } from './programs.controller';
 import { ProgramsRepository } from './programs.repository';
+import { SendCommandUseCase } from './send-command.usecase';
 
 @Module({
-  controllers: [ProgramsController],
-  providers: [ProgramGateway, ProgramsRepository, CreateProgramUseCase, GetProgramUseCase],
-  exports: [ProgramGateway, ProgramsRepository],
+  imports: [IdempotencyModule],
+  controllers: [ProgramsController, ProgramCommandsController],
+  providers: [
+    ProgramGateway,
+    ProgramsRepository,
+    CreateProgramUseCase,
+    GetProgramUseCase,
+    ListProgramsUseCase,
+    ListMyTasksUseCase,
+    SendCommandUseCase,
+  ],
+  exports: [ProgramGateway, ProgramsRepository, SendCommandUseCase],
 })
 export class ProgramsModule {}

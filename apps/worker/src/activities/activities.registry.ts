@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DeadlineActivitiesService } from './deadline.activities.service';
 import { ProgramActivitiesService } from './program.activities.service';
 
 /**
@@ -9,5 +10,11 @@ export function buildActivities(app: INestApplicationContext) {
   const program = app.get(ProgramActivitiesService);
   return {
     appendEvents: program.appendEvents.bind(program),
+    ...deadlineActivities(app),
   };
+}
+
+function deadlineActivities(app: INestApplicationContext) {
+  const deadlines = app.get(DeadlineActivitiesService);
+  return { computeStageSchedule: deadlines.computeStageSchedule.bind(deadlines) };
 }

@@ -1,5 +1,9 @@
 import { EventStore1760000000000 } from './1760000000000-event-store';
 import { Identity1760000000100 } from './1760000000100-identity';
+import { ApiSessions1760000000200 } from './1760000000200-api-sessions';
+import { AuditCheckpoints1760000000300 } from './1760000000300-audit-checkpoints';
+import { Deadlines1760000000400 } from './1760000000400-deadlines';
+import { Notifications1760000000410 } from './1760000000410-notifications';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100];
+export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410];

@@ -1,0 +1,83 @@
+// Request schemas of every route, built from the domain's payload schemas so the API, the
+// decider and the OpenAPI document agree. Strict objects: an unknown field is a 400.
+import { EvidenceKindSchema, IdSchema, payloadSchemas, Sha256Schema, StageSchema } from '@mutu/domain';
+import { z } from 'zod';
+
+const P = payloadSchemas;
+const { activityId: _a1, ...assignShape } = P.AssignActivity.shape;
+const { activityId: _a2, ...completeShape } = P.CompleteActivity.shape;
+const { activityId: _a3, ...dropShape } = P.DropActivity.shape;
+const { activityId: _a4, sha256: _s, ...withdrawShape } = P.WithdrawEvidence.shape;
+
+export const PathIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
+export const PathSha256Schema = Sha256Schema;
+
+export const EmptyBodySchema = z.strictObject({});
+export const EditPlanBodySchema = z.strictObject(P.EditPlan.shape);
+export const SubmitPlanBodySchema = z.strictObject(P.SubmitPlan.shape);
+export const DecisionBodySchema = z.strictObject(P.DecidePlan.shape);
+export const AssignActivityBodySchema = z.strictObject(assignShape);
+export const CompleteActivityBodySchema = z.strictObject(completeShape);
+export const DropActivityBodySchema = z.strictObject(dropShape);
+export const EvidenceFormSchema = z.strictObject({ kind: EvidenceKindSchema });
+export const WithdrawEvidenceBodySchema = z.strictObject(withdrawShape);
+export const EditReportBodySchema = z.strictObject(P.EditReport.shape);
+export const SignReportBodySchema = z.strictObject(P.SignReport.shape);
+export const RequestCancellationBodySchema = z.strictObject(P.RequestCancellation.shape);
+export const ConfirmCancellationBodySchema = z.strictObject(P.ConfirmCancellation.shape);
+export const RejectCancellationBodySchema = z.strictObject(P.RejectCancellation.shape);
+export const ExtendDeadlineBodySchema = z.strictObject(P.ExtendDeadline.shape);
+
+export const CreateProgramBodySchema = z.strictObject({
+  schoolId: P.CreateProgram.shape.schoolId,
+  budgetYear: P.CreateProgram.shape.budgetYear,
+  title: P.CreateProgram.shape.title,
+  plan: P.CreateProgram.shape.plan.optional(),
+  approvalPolicy: P.CreateProgram.shape.approvalPolicy,
+});
+
+export const ListProgramsQuerySchema = z.strictObject({
+  schoolId: IdSchema.optional(),
+  regionId: IdSchema.optional(),
+  budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  stage: StageSchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(400).regex(/^[A-Za-z0-9_-]*$/, 'not a cursor').optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type ListProgramsQuery = z.infer<typeof ListProgramsQuerySchema>;
+
+export const LoginBodySchema = z.strictObject({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+export const RefreshBodySchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+
+const RoleList = z.array(z.enum(['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin'])).min(1).max(8);
+export const CreateRegionBodySchema = z.strictObject({ regionId: PathIdSchema, name: z.string().min(1).max(200) });
+export const CreateSchoolBodySchema = z.strictObject({
+  schoolId: PathIdSchema,
+  regionId: PathIdSchema,
+  name: z.string().min(1).max(200),
+  npsn: z.string().regex(/^\d{8}$/, 'NPSN has 8 digits').optional(),
+  level: z.enum(['SD', 'SMP', 'SMA', 'SMK']).default('SD'),
+  timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
+});
+export const CreateUserBodySchema = z.strictObject({
+  userId: PathIdSchema,
+  email: z.email().max(254),
+  name: z.string().min(1).max(200),
+  password: z.string().min(10).max(200),
+  roles: RoleList,
+  schoolIds: z.array(PathIdSchema).max(1000).default([]),
+  regionIds: z.array(PathIdSchema).max(100).default([]),
+  locale: z.enum(['id', 'en']).default('id'),
+});
+export const UpdateUserBodySchema = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  roles: RoleList.optional(),
+  schoolIds: z.array(PathIdSchema).max(1000).optional(),
+  regionIds: z.array(PathIdSchema).max(100).optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(10).max(200).optional(),
+});

@@ -1,0 +1,37 @@
+import { buildOpenApiDocument } from '../docs/openapi.document';
+import { ROUTES, type RouteSpec } from './route-table';
+
+const entries = Object.entries(ROUTES) as [string, RouteSpec][];
+
+describe('route table', () => {
+  it('has one row per method and path', () => {
+    const keys = entries.map(([, s]) => `${s.method} ${s.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('refuses unknown fields on every JSON body', () => {
+    for (const [id, spec] of entries) {
+      if (!spec.body) continue;
+      const parsed = spec.body.safeParse({ __unknown__: 1 });
+      expect({ id, ok: parsed.success }).toEqual({ id, ok: false });
+      const issues = parsed.success ? [] : parsed.error.issues;
+      expect({ id, unknownReported: issues.some((i) => i.code === 'unrecognized_keys') }).toEqual({ id, unknownReported: true });
+    }
+  });
+
+  it('never lets auditors or district officers mutate', () => {
+    for (const [id, spec] of entries) {
+      if (!spec.mutation || spec.roles === 'public') continue;
+      expect({ id, roles: spec.roles.filter((r) => r === 'auditor' || r === 'district_officer') }).toEqual({ id, roles: [] });
+    }
+  });
+
+  it('generates an OpenAPI 3.1 operation for every route', () => {
+    const doc = buildOpenApiDocument();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [id, spec] of entries) {
+      const op = doc.paths[spec.path.replace(/:(\w+)/g, '{$1}')]?.[spec.method.toLowerCase()] as { operationId?: string } | undefined;
+      expect({ id, operationId: op?.operationId }).toEqual({ id, operationId: id });
+    }
+  });
+});

@@ -1,0 +1,100 @@
+// The one route table: controllers take their path, method and allowed roles from it (via
+// @Route), the authorization matrix test iterates it, and the OpenAPI document is generated from
+// it. Change a route here and all three follow.
+import type { ProgramCommandType, Role } from '@mutu/domain';
+import type { z } from 'zod';
+import * as S from './route-schemas';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type UserRole = Exclude<Role, 'system'>;
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Express-style path, e.g. /programs/:id/plan. */
+  path: string;
+  /** 'public' needs no token; otherwise the roles that may call it at all (the decider re-checks). */
+  roles: 'public' | readonly UserRole[];
+  summary: string;
+  /** true when the route acts on one program and answers 404 outside the caller's scope. */
+  programScoped?: boolean;
+  command?: ProgramCommandType;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** multipart/form-data fields other than the file. */
+  form?: z.ZodType;
+  status?: number;
+  produces?: 'json' | 'html' | 'pdf' | 'binary';
+  mutation?: boolean;
+}
+
+export const ALL_ROLES: readonly UserRole[] = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin'];
+const READERS = ALL_ROLES;
+const AUTHORS: readonly UserRole[] = ['principal', 'qa_team'];
+const PRINCIPAL: readonly UserRole[] = ['principal'];
+// Person-in-charge routes: the decider checks who is in charge of the activity.
+const EXECUTORS: readonly UserRole[] = ['principal', 'qa_team', 'staff'];
+// Approvers follow DEFAULT_APPROVAL_POLICY (supervisor approves plan/documentation, committee signs).
+const SUPERVISOR: readonly UserRole[] = ['supervisor'];
+const COMMITTEE: readonly UserRole[] = ['committee'];
+const ADMIN: readonly UserRole[] = ['admin'];
+
+const cmd = (
+  method: HttpMethod,
+  path: string,
+  roles: readonly UserRole[],
+  command: ProgramCommandType,
+  body: z.ZodType,
+  summary: string,
+): RouteSpec => ({ method, path, roles, command, body, summary, programScoped: true, status: 200, mutation: true });
+
+export const ROUTES = {
+  login: { method: 'POST', path: '/auth/login', roles: 'public', body: S.LoginBodySchema, status: 200, summary: 'Sign in with email and password' },
+  refresh: { method: 'POST', path: '/auth/refresh', roles: 'public', body: S.RefreshBodySchema, status: 200, summary: 'Rotate a refresh token' },
+  logout: { method: 'POST', path: '/auth/logout', roles: 'public', body: S.RefreshBodySchema, status: 204, summary: 'Revoke a refresh token family' },
+  me: { method: 'GET', path: '/me', roles: READERS, summary: 'The signed-in user' },
+  myTasks: { method: 'GET', path: '/me/tasks', roles: READERS, summary: 'What is waiting on me' },
+
+  listPrograms: { method: 'GET', path: '/programs', roles: READERS, query: S.ListProgramsQuerySchema, summary: 'Programs in my scope (cursor pagination)' },
+  createProgram: { method: 'POST', path: '/programs', roles: AUTHORS, command: 'CreateProgram', body: S.CreateProgramBodySchema, status: 201, mutation: true, summary: 'Create a program' },
+  getProgram: { method: 'GET', path: '/programs/:id', roles: READERS, programScoped: true, summary: 'One program: state, deadlines, pending decisions' },
+
+  editPlan: cmd('PUT', '/programs/:id/plan', AUTHORS, 'EditPlan', S.EditPlanBodySchema, 'Edit the plan'),
+  submitPlan: cmd('POST', '/programs/:id/plan/submit', PRINCIPAL, 'SubmitPlan', S.SubmitPlanBodySchema, 'Submit the plan for approval'),
+  decidePlan: cmd('POST', '/programs/:id/plan/decision', SUPERVISOR, 'DecidePlan', S.DecisionBodySchema, 'Approve or reject the plan'),
+  assignActivity: cmd('POST', '/programs/:id/activities/:activityId/assignment', PRINCIPAL, 'AssignActivity', S.AssignActivityBodySchema, 'Assign the person in charge and participants'),
+  confirmAssignments: cmd('POST', '/programs/:id/assignments/confirm', PRINCIPAL, 'ConfirmAssignments', S.EmptyBodySchema, 'Confirm all assignments'),
+  startActivity: cmd('POST', '/programs/:id/activities/:activityId/start', EXECUTORS, 'StartActivity', S.EmptyBodySchema, 'Start an activity'),
+  completeActivity: cmd('POST', '/programs/:id/activities/:activityId/complete', EXECUTORS, 'CompleteActivity', S.CompleteActivityBodySchema, 'Record the execution of an activity'),
+  dropActivity: cmd('POST', '/programs/:id/activities/:activityId/drop', PRINCIPAL, 'DropActivity', S.DropActivityBodySchema, 'Drop an activity'),
+  attachEvidence: {
+    ...cmd('POST', '/programs/:id/activities/:activityId/evidence', EXECUTORS, 'AttachEvidence', S.EvidenceFormSchema, 'Upload evidence (multipart: file + kind)'),
+    body: undefined,
+    form: S.EvidenceFormSchema,
+    status: 201,
+  },
+  withdrawEvidence: cmd('DELETE', '/programs/:id/activities/:activityId/evidence/:sha256', EXECUTORS, 'WithdrawEvidence', S.WithdrawEvidenceBodySchema, 'Withdraw evidence'),
+  downloadEvidence: { method: 'GET', path: '/evidence/:sha256', roles: READERS, produces: 'binary', summary: 'Download evidence referenced by a program in my scope' },
+  completeDocumentation: cmd('POST', '/programs/:id/documentation/complete', ['qa_team'], 'CompleteDocumentation', S.EmptyBodySchema, 'Declare the documentation complete'),
+  decideDocumentation: cmd('POST', '/programs/:id/documentation/decision', SUPERVISOR, 'DecideDocumentation', S.DecisionBodySchema, 'Approve or reject the documentation'),
+  editReport: cmd('PUT', '/programs/:id/report', AUTHORS, 'EditReport', S.EditReportBodySchema, 'Edit the report sections'),
+  reportHtml: { method: 'GET', path: '/programs/:id/report.html', roles: READERS, programScoped: true, produces: 'html', summary: 'Report preview (HTML)' },
+  reportPdf: { method: 'GET', path: '/programs/:id/report.pdf', roles: READERS, programScoped: true, produces: 'pdf', summary: 'Report preview (PDF)' },
+  submitReport: cmd('POST', '/programs/:id/report/submit', PRINCIPAL, 'SubmitReport', S.EmptyBodySchema, 'Submit the report; the server hashes the canonical report'),
+  signReport: cmd('POST', '/programs/:id/report/sign', COMMITTEE, 'SignReport', S.SignReportBodySchema, 'Sign (or refuse) the report by its SHA-256'),
+  closeProgram: cmd('POST', '/programs/:id/close', PRINCIPAL, 'CloseProgram', S.EmptyBodySchema, 'Close the program'),
+  requestCancellation: cmd('POST', '/programs/:id/cancellation', PRINCIPAL, 'RequestCancellation', S.RequestCancellationBodySchema, 'Request cancellation'),
+  confirmCancellation: cmd('POST', '/programs/:id/cancellation/confirm', SUPERVISOR, 'ConfirmCancellation', S.ConfirmCancellationBodySchema, 'Confirm a cancellation request'),
+  rejectCancellation: cmd('POST', '/programs/:id/cancellation/reject', SUPERVISOR, 'RejectCancellation', S.RejectCancellationBodySchema, 'Reject a cancellation request'),
+  extendDeadline: cmd('POST', '/programs/:id/deadlines/extend', SUPERVISOR, 'ExtendDeadline', S.ExtendDeadlineBodySchema, 'Extend a deadline'),
+
+  listRegions: { method: 'GET', path: '/admin/regions', roles: ADMIN, summary: 'Regions' },
+  createRegion: { method: 'POST', path: '/admin/regions', roles: ADMIN, body: S.CreateRegionBodySchema, status: 201, mutation: true, summary: 'Create a region' },
+  listSchools: { method: 'GET', path: '/admin/schools', roles: ADMIN, summary: 'Schools' },
+  createSchool: { method: 'POST', path: '/admin/schools', roles: ADMIN, body: S.CreateSchoolBodySchema, status: 201, mutation: true, summary: 'Create a school' },
+  listUsers: { method: 'GET', path: '/admin/users', roles: ADMIN, summary: 'Users' },
+  createUser: { method: 'POST', path: '/admin/users', roles: ADMIN, body: S.CreateUserBodySchema, status: 201, mutation: true, summary: 'Create a user' },
+  updateUser: { method: 'PATCH', path: '/admin/users/:userId', roles: ADMIN, body: S.UpdateUserBodySchema, status: 200, mutation: true, summary: 'Change roles, scopes, password or disable a user' },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+export const ROUTE_IDS = Object.keys(ROUTES) as RouteId[];

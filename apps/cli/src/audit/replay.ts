@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import type { temporal } from '@temporalio/proto';
+import { canonicalJson, foldStored, type EventStore, type StoredEvent } from '@mutu/persistence';
+import { workflowBundleOptions } from '@mutu/temporal';
+import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
+import { fetchProgramRuns, type FetchedRun } from '../../../api/src/audit/temporal-histories';
+
+export interface ProgramReplay {
+  programId: string;
+  runs: number;
+  historyEvents: number;
+  /** Runs whose history the current code cannot reproduce. */
+  nondeterminism: { runId: string; message: string }[];
+  /** Carried states that differ from the fold of the stored events at the same version. */
+  divergence: { runId: string; version: number; message: string }[];
+  ok: boolean;
+}
+
+type Options = Pick<ReplayWorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
+
+/** The current workflow code: a prebuilt bundle (MUTU_WORKFLOW_BUNDLE) or a fresh bundle of workflows/. */
+export function currentWorkflowCode(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE): Options {
+  if (bundlePath && existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
+  const o = workflowBundleOptions();
+  return { workflowsPath: o.workflowsPath, bundlerOptions: { webpackConfigHook: o.webpackConfigHook } };
+}
+
+type History = temporal.api.history.v1.IHistory;
+
+function decode<T>(p: { payloads?: unknown[] | null } | null | undefined): T | undefined {
+  const first = p?.payloads?.[0];
+  return first ? defaultPayloadConverter.fromPayload<T>(first as never) : undefined;
+}
+
+/** The states a run's history itself records: the carry it started from and the one it ended with. */
+export function carriedStates(history: History): ProgramCarry[] {
+  const events = history.events ?? [];
+  const out: ProgramCarry[] = [];
+  const start = decode<ProgramWorkflowInput>(events[0]?.workflowExecutionStartedEventAttributes?.input);
+  if (start?.carry) out.push(start.carry);
+  const last = events[events.length - 1];
+  const completed = decode<ProgramCarry>(last?.workflowExecutionCompletedEventAttributes?.result);
+  if (completed) out.push(completed);
+  const next = decode<ProgramWorkflowInput>(last?.workflowExecutionContinuedAsNewEventAttributes?.input);
+  if (next?.carry) out.push(next.carry);
+  return out;
+}
+
+function divergenceOf(run: FetchedRun, events: StoredEvent[]): ProgramReplay['divergence'] {
+  const out: ProgramReplay['divergence'] = [];
+  for (const carry of carriedStates(run.history)) {
+    const folded = foldStored(events.filter((e) => e.version <= carry.version));
+    if (canonicalJson(JSON.parse(JSON.stringify(folded))) !== canonicalJson(carry.state)) {
+      out.push({ runId: run.runId, version: carry.version, message: `the workflow carried a state at version ${carry.version} that differs from the fold of the stored events` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Replays every run of each program against the given workflow code (no server involved in the
+ * replay itself) and cross-checks the states the histories carry with the event store.
+ */
+export async function replayPrograms(
+  deps: { client: Client; store: EventStore },
+  programIds: string[],
+  opts: { code?: Options; onProgram?: (r: ProgramReplay) => void } = {},
+): Promise<ProgramReplay[]> {
+  const fetched = new Map<string, FetchedRun[]>();
+  for (const id of programIds) fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`));
+  const byRun = new Map<string, string>();
+  const all: { workflowId: string; history: History }[] = [];
+  for (const [id, runs] of fetched) {
+    for (const r of runs) {
+      byRun.set(r.runId, id);
+      all.push({ workflowId: r.workflowId, history: r.history });
+    }
+  }
+  const failures = new Map<string, { runId: string; message: string }[]>();
+  if (all.length > 0) {
+    const results = Worker.runReplayHistories({ ...(opts.code ?? currentWorkflowCode()), replayName: 'mutu-audit-replay' }, all);
+    for await (const r of results) {
+      if (!r.error) continue;
+      const id = byRun.get(r.runId) ?? r.workflowId.replace(/^program-/, '');
+      const list = failures.get(id) ?? [];
+      list.push({ runId: r.runId, message: r.error.message });
+      failures.set(id, list);
+    }
+  }
+  const out: ProgramReplay[] = [];
+  for (const [id, runs] of fetched) {
+    const events = await deps.store.readStream(`program-${id}`);
+    const nondeterminism = failures.get(id) ?? [];
+    const divergence = runs.flatMap((r) => divergenceOf(r, events));
+    const result: ProgramReplay = {
+      programId: id,
+      runs: runs.length,
+      historyEvents: runs.reduce((n, r) => n + (r.history.events?.length ?? 0), 0),
+      nondeterminism,
+      divergence,
+      ok: nondeterminism.length === 0 && divergence.length === 0 && runs.length > 0,
+    };
+    opts.onProgram?.(result);
+    out.push(result);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { Layout } from './components/layout';
+import { useI18n } from './i18n/i18n';
+import { AuditPage } from './pages/audit.page';
+import { CalendarPage } from './pages/calendar.page';
+import { HomePage } from './pages/home.page';
+import { LoginPage } from './pages/login.page';
+import { ProgramPage } from './pages/program.page';
+import { ProgramsPage } from './pages/programs.page';
+import { match, navigate, useLocation } from './router';
+import { useSession } from './session';
+
+function Routes() {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const { session } = useSession();
+  useEffect(() => {
+    if (!session && path !== '/login') navigate('/login', true);
+  }, [session, path]);
+  // Move focus to the new page for screen readers and keyboard users.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+
+  if (!session || path === '/login') return <LoginPage />;
+  if (path === '/') return <HomePage />;
+  if (path === '/programs') return <ProgramsPage />;
+  let m = match('/programs/:id/audit', path);
+  if (m) return <AuditPage programId={m.id!} />;
+  m = match('/programs/:id', path);
+  if (m) return <ProgramPage programId={m.id!} />;
+  m = match('/calendar/:schoolId/:year', path);
+  if (m) return <CalendarPage schoolId={m.schoolId!} year={Number(m.year)} />;
+  return <p>{t('notFoundPage')}</p>;
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Routes />
+    </Layout>
+  );
+}

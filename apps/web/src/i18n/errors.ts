@@ -1,0 +1,91 @@
+// API error codes → sentences people read. The raw body is never shown: an unknown code falls back
+// to a message chosen by HTTP status.
+import type { Lang } from './i18n';
+
+type Text = { id: string; en: string };
+
+const BY_CODE: Record<string, Text> = {
+  VALIDATION_FAILED: { id: 'Ada isian yang belum benar. Periksa kolom yang ditandai.', en: 'Some fields are not valid. Check the marked fields.' },
+  BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request could not be processed.' },
+  MALFORMED_JSON: { id: 'Data yang dikirim rusak. Muat ulang halaman dan coba lagi.', en: 'The data sent was malformed. Reload the page and try again.' },
+  INVALID_CREDENTIALS: { id: 'Email atau kata sandi salah.', en: 'Wrong email or password.' },
+  UNAUTHENTICATED: { id: 'Sesi Anda berakhir. Silakan masuk lagi.', en: 'Your session has ended. Please sign in again.' },
+  TOKEN_EXPIRED: { id: 'Sesi Anda berakhir. Silakan masuk lagi.', en: 'Your session has ended. Please sign in again.' },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  FORBIDDEN_ROLE: { id: 'Peran Anda tidak berwenang melakukan tindakan ini.', en: 'Your role is not allowed to do this.' },
+  FOUR_EYES: { id: 'Anda tidak dapat memutuskan sesuatu yang Anda susun atau ajukan sendiri (prinsip empat mata).', en: 'You cannot decide on something you drafted or submitted yourself (four-eyes rule).' },
+  OUT_OF_SCOPE: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  ACTIVITY_NOT_FOUND: { id: 'Kegiatan tidak ada dalam rencana.', en: 'The activity is not in the plan.' },
+  EVIDENCE_NOT_FOUND: { id: 'Berkas bukti tidak ditemukan.', en: 'The evidence file was not found.' },
+  ALREADY_EXISTS: { id: 'Program ini sudah ada.', en: 'This program already exists.' },
+  WRONG_STAGE: { id: 'Tindakan ini tidak dapat dilakukan pada tahap program sekarang. Muat ulang halaman.', en: 'This cannot be done at the program’s current stage. Reload the page.' },
+  ALREADY_SUBMITTED: { id: 'Sudah diajukan dan sedang menunggu keputusan.', en: 'Already submitted and waiting for a decision.' },
+  NOT_SUBMITTED: { id: 'Belum ada yang diajukan untuk diputuskan.', en: 'Nothing has been submitted to decide on.' },
+  ALREADY_DECIDED: { id: 'Anda sudah memberikan keputusan.', en: 'You have already decided.' },
+  ALREADY_SIGNED: { id: 'Anda sudah menandatangani laporan ini.', en: 'You have already signed this report.' },
+  REPORT_HASH_MISMATCH: { id: 'Laporan telah berubah sejak Anda membukanya. Muat ulang lalu periksa lagi.', en: 'The report changed since you opened it. Reload and check it again.' },
+  STALE_PLAN_VERSION: { id: 'Rencana telah diubah orang lain. Muat ulang halaman.', en: 'Someone else changed the plan. Reload the page.' },
+  ACTIVITY_NOT_OPEN: { id: 'Kegiatan ini sudah selesai atau dibatalkan.', en: 'This activity is already finished or dropped.' },
+  DUPLICATE_EVIDENCE: { id: 'Berkas ini sudah dilampirkan pada kegiatan.', en: 'This file is already attached to the activity.' },
+  CANCELLATION_PENDING: { id: 'Ada permintaan pembatalan yang menunggu keputusan.', en: 'A cancellation request is waiting for a decision.' },
+  NO_CANCELLATION_REQUEST: { id: 'Tidak ada permintaan pembatalan.', en: 'There is no cancellation request.' },
+  REPORT_NOT_SIGNED_OFF: { id: 'Laporan belum disahkan komite.', en: 'The committee has not signed off the report.' },
+  REASON_REQUIRED: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  INVALID_PLAN: { id: 'Rencana belum lengkap atau belum benar. Periksa kolom yang ditandai.', en: 'The plan is incomplete or not valid. Check the marked fields.' },
+  INVALID_EXECUTION: { id: 'Catatan pelaksanaan belum benar. Periksa kolom yang ditandai.', en: 'The execution record is not valid. Check the marked fields.' },
+  UNASSIGNED_ACTIVITIES: { id: 'Setiap kegiatan memerlukan penanggung jawab.', en: 'Every activity needs a person in charge.' },
+  ACTIVITIES_PENDING: { id: 'Masih ada kegiatan yang belum selesai.', en: 'Some activities are not finished yet.' },
+  MISSING_EVIDENCE: { id: 'Bukti kegiatan belum lengkap.', en: 'Evidence is incomplete.' },
+  REPORT_INCOMPLETE: { id: 'Laporan belum lengkap: isi semua bagian.', en: 'The report is incomplete: fill in every section.' },
+  INVALID_DEADLINE: { id: 'Tanggal batas waktu tidak valid.', en: 'The deadline date is not valid.' },
+  PAYLOAD_TOO_LARGE: { id: 'Berkas terlalu besar.', en: 'The file is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis berkas tidak didukung.', en: 'This file type is not supported.' },
+  RATE_LIMITED: { id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.', en: 'Too many requests. Wait a moment and try again.' },
+  CONFLICT: { id: 'Terjadi bentrokan dengan perubahan lain. Muat ulang halaman.', en: 'This conflicts with another change. Reload the page.' },
+  NETWORK: { id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda.', en: 'Cannot reach the server. Check your connection.' },
+  TIMEOUT: { id: 'Server terlalu lama menjawab. Coba lagi.', en: 'The server took too long. Try again.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server. Sudah dicatat; coba lagi nanti.', en: 'Something went wrong on the server. It was logged; try again later.' },
+};
+
+const BY_STATUS: Record<number, Text> = {
+  400: BY_CODE.BAD_REQUEST!,
+  401: BY_CODE.UNAUTHENTICATED!,
+  403: BY_CODE.FORBIDDEN!,
+  404: BY_CODE.NOT_FOUND!,
+  409: BY_CODE.CONFLICT!,
+  413: BY_CODE.PAYLOAD_TOO_LARGE!,
+  422: { id: 'Data belum memenuhi aturan. Periksa kembali.', en: 'The data does not meet the rules. Check it again.' },
+};
+
+export function errorText(code: string, status: number, lang: Lang): string {
+  const text = BY_CODE[code] ?? BY_STATUS[status] ?? BY_CODE.INTERNAL!;
+  return text[lang];
+}
+
+// Field messages come from zod and the plan rules in English; the common ones get a translation,
+// the rest a generic sentence in Indonesian (the English UI shows the server's words).
+const ISSUE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/must lie inside budget year (\d+)/i, (m) => `harus berada di dalam tahun anggaran ${m[1]}`],
+  [/end is before start|is before actualStart/i, () => 'tanggal selesai sebelum tanggal mulai'],
+  [/duplicate activity id/i, () => 'kode kegiatan ganda'],
+  [/lists an evidence kind twice/i, () => 'jenis bukti tercantum dua kali'],
+  [/at least one objective/i, () => 'isi minimal satu tujuan'],
+  [/national standard/i, () => 'pilih standar nasional (SNP)'],
+  [/at least one indicator/i, () => 'isi minimal satu indikator'],
+  [/at least one activity/i, () => 'isi minimal satu kegiatan'],
+  [/too small|at least 1 character|>=1 character|expected string to have >=1/i, () => 'wajib diisi'],
+  [/too big|at most/i, () => 'terlalu panjang atau terlalu besar'],
+  [/invalid (iso )?date|invalid date/i, () => 'tanggal tidak valid'],
+  [/expected number|expected int/i, () => 'harus berupa angka bulat'],
+  [/required/i, () => 'wajib diisi'],
+];
+
+export function issueText(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  for (const [re, fn] of ISSUE_PATTERNS) {
+    const m = message.match(re);
+    if (m) return fn(m);
+  }
+  return 'isian ini tidak valid';
+}

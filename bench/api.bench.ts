@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { loadConfig } from '@mutu/config';
+import { DEMO_PASSWORD } from '@mutu/persistence';
+import { PROJECT_ROOT } from '@mutu/temporal';
+import { createApi } from '../apps/api/src/create-api';
+import { createWorker } from '../apps/worker/src/create-worker';
+import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
+import { trivialDecide } from './support/trivial-update.workflow';
+
+/**
+ * Approval round trip (HTTP → auth → scope → Update → decide → append → projection → response)
+ * at 1, 8 and 32 concurrent clients, next to a bare executeUpdate on a trivial workflow of the
+ * same shape; and GET /programs (50 items) throughput next to a trivial Nest route.
+ * Scale: BENCH_API_SCALE (default 1 → 40/160/320 approvals per level).
+ */
+const LEVELS = [1, 8, 32];
+
+async function timed<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        const t0 = performance.now();
+        await fn(item);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: items.length / seconds };
+}
+
+async function throughput(url: string, headers: Record<string, string>, seconds: number, concurrency: number): Promise<number> {
+  let count = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const res = await fetch(url, { headers });
+        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+        await res.arrayBuffer();
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+@Controller()
+class TrivialController {
+  private readonly items = Array.from({ length: 50 }, (_, i) => ({ programId: `p-${i}`, title: `Program ${i}`, stage: 'plan', version: 1 }));
+  @Get('trivial')
+  get() {
+    return { items: this.items, nextCursor: null };
+  }
+}
+@Module({ controllers: [TrivialController] })
+class TrivialModule {}
+
+export async function main(args: string[]): Promise<void> {
+  const scale = Number(args[0] ?? process.env.BENCH_API_SCALE ?? 1);
+  const samples = { 1: Math.round(40 * scale), 8: Math.round(160 * scale), 32: Math.round(320 * scale) } as Record<number, number>;
+  const env = await benchEnv({ postgres: true, temporal: true });
+  const bundle = join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+  if (existsSync(bundle)) process.env.MUTU_WORKFLOW_BUNDLE = bundle;
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: env.pg!.url,
+    TEMPORAL_ADDRESS: env.temporal!.address,
+    TEMPORAL_TASK_QUEUE: 'bench-api',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO_DATA: 'true',
+  });
+  const worker = await createWorker(config);
+  const workerRun = worker.run();
+  const api = await createApi(config);
+  await api.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
+  const login = async (email: string) => {
+    const r = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    return ((await r.json()) as { accessToken: string }).accessToken;
+  };
+  const principal = await login('kepsek@demo.mutu.id');
+  const supervisor = await login('pengawas@demo.mutu.id');
+  const post = async (token: string, path: string, body: unknown) => {
+    const r = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as { programId: string };
+  };
+
+  // Setup (not measured): one submitted plan per approval.
+  const total = LEVELS.reduce((s, c) => s + samples[c], 0);
+  console.log(`[bench api] preparing ${total} submitted programs…`);
+  const ids: string[] = [];
+  await timed(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
+    const p = await post(principal, '/programs', {
+      schoolId: 'sch-sdn-cipinang-01',
+      budgetYear: 2026,
+      title: `Bench ${i}`,
+      plan: {
+        objectives: ['Tujuan'], standard: 'proses', indicators: ['Indikator'],
+        activities: [{ id: 'act-1', title: 'Kegiatan', kind: 'other', window: { start: '2026-03-02', end: '2026-03-20' }, budget: { line: 'BOSP', amount: 1000 }, location: 'Sekolah', requiredEvidence: ['photo'] }],
+      },
+    });
+    await post(principal, `/programs/${p.programId}/plan/submit`, {});
+    ids.push(p.programId);
+  });
+
+  // Baseline worker: the trivial workflow, bundled here, on its own task queue.
+  const trivialBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./support/trivial-update.workflow'), logger: undefined });
+  const nativeConnection = await NativeConnection.connect({ address: env.temporal!.address });
+  const trivialWorker = await Worker.create({ connection: nativeConnection, taskQueue: 'bench-trivial', workflowBundle: trivialBundle });
+  const trivialRun = trivialWorker.run();
+  const connection = await Connection.connect({ address: env.temporal!.address });
+  const client = new Client({ connection });
+  const trivialIds = Array.from({ length: total }, (_, i) => `bench-trivial-${Date.now()}-${i}`);
+  await timed(trivialIds, 16, async (id) => {
+    await client.workflow.start('trivialUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id });
+  });
+
+  const rows: BenchRow[] = [];
+  const results: Record<string, unknown> = {};
+  let offset = 0;
+  for (const c of LEVELS) {
+    const mine = ids.slice(offset, offset + samples[c]);
+    const theirs = trivialIds.slice(offset, offset + samples[c]);
+    offset += samples[c];
+    const bare = await timed(theirs, c, async (id) => {
+      await client.workflow.getHandle(id).executeUpdate(trivialDecide, { args: [{ commandId: `c-${id}`, decision: 'approve' }], updateId: `c-${id}` });
+    });
+    const http = await timed(mine, c, async (id) => {
+      await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
+    });
+    results[`c${c}`] = { http, bare, samples: samples[c] };
+    rows.push(
+      { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50', value: bare.p50 }, target: c === 8 ? '≤ 1.5× bare' : undefined, pass: c === 8 ? http.p50 <= 1.5 * bare.p50 : undefined },
+      { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
+      { name: `approval p99 @${c}`, value: http.p99, unit: 'ms', baseline: { name: 'bare p99', value: bare.p99 }, target: c === 8 ? '≤ 150 ms' : undefined, pass: c === 8 ? http.p99 <= 150 : undefined },
+      { name: `approvals/s @${c}`, value: http.perSecond, unit: 'req/s', baseline: { name: 'bare updates/s', value: bare.perSecond } },
+    );
+  }
+
+  // GET /programs with 50 items vs a trivial Nest route returning 50 items, same client load.
+  const trivialApp = await NestFactory.create(TrivialModule, { logger: false });
+  await trivialApp.listen(0, '127.0.0.1');
+  const trivialBase = `http://127.0.0.1:${(trivialApp.getHttpServer().address() as { port: number }).port}`;
+  const seconds = 3;
+  const trivialRps = await throughput(`${trivialBase}/trivial`, {}, seconds, 8);
+  const listRps = await throughput(`${base}/programs?limit=50`, { authorization: `Bearer ${principal}` }, seconds, 8);
+  rows.push({ name: 'GET /programs (50 items) @8', value: listRps, unit: 'req/s', baseline: { name: 'trivial Nest route', value: trivialRps }, target: '≥ 0.5× trivial', pass: listRps >= 0.5 * trivialRps });
+
+  report('api', rows, { scale, samples, results, note: 'LOG_LEVEL=warn; API, worker, PostgreSQL and Temporal dev server on the same machine' });
+
+  await trivialApp.close();
+  await api.close();
+  worker.shutdown();
+  await workerRun;
+  trivialWorker.shutdown();
+  await trivialRun;
+  await connection.close();
+  await nativeConnection.close();
+  await env.stop();
+}

@@ -1,0 +1,129 @@
+// `npm run bench -- audit`: hash-chain verification speed (events/s over AUDIT_BENCH_EVENTS,
+// default 1,000,000, against raw SHA-256 over the same bytes), asOf latency for a 2,000-event
+// program, and replay speed over the histories in test/replay/histories (when any are there).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { createDataSource, EventStore, fastCanonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
+import { PROJECT_ROOT } from '@mutu/temporal';
+import { currentWorkflowCode } from '../apps/cli/src/audit/replay';
+import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
+
+const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
+const PER_STREAM = 1_000;
+const BATCH = 5_000;
+
+/** Realistic-sized event bodies (~300 bytes of data), chained per stream. */
+function eventAt(i: number) {
+  const stream = Math.floor(i / PER_STREAM);
+  const version = (i % PER_STREAM) + 1;
+  return {
+    streamId: `bench-${String(stream).padStart(6, '0')}`,
+    version,
+    type: 'EvidenceAttached',
+    data: { activityId: `act-${version % 7}`, evidence: { sha256: createHash('sha256').update(String(i)).digest('hex'), kind: 'photo', filename: `foto-${i}.jpg`, size: 1024 + i, mimeType: 'image/jpeg' }, by: 'u-staff', role: 'staff', at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() },
+    metadata: { v: 1, actorId: 'u-staff', actorRoles: ['staff'], commandType: 'AttachEvidence' },
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+  };
+}
+
+async function seed(ds: import('typeorm').DataSource): Promise<void> {
+  await ds.query(`SET session_replication_role = replica`).catch(() => undefined);
+  let prev = GENESIS_HASH;
+  for (let start = 0; start < EVENTS; start += BATCH) {
+    const n = Math.min(BATCH, EVENTS - start);
+    const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+    for (let i = start; i < start + n; i++) {
+      const e = eventAt(i);
+      if (e.version === 1) prev = GENESIS_HASH;
+      const hash = rowHash(prev, e.streamId, e.version, e.type, e.data, e.metadata, e.occurredAt);
+      [e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, prev, hash].forEach((v, k) => cols[k].push(v));
+      prev = hash;
+    }
+    // One statement per batch: unnest of column arrays beats per-row placeholders.
+    await ds.query(
+      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, prev_hash, hash)
+       SELECT s, v, t, d::jsonb, m::jsonb, o::timestamptz, s || ':' || v, p, h
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(s, v, t, d, m, o, p, h)`,
+      cols,
+    );
+  }
+  await ds.query(`INSERT INTO streams (stream_id, version, head_hash)
+    SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM events WHERE stream_id LIKE 'bench-%' ORDER BY stream_id, version DESC`);
+  await ds.query('ANALYZE events');
+}
+
+/** Raw SHA-256 over the same bytes the verifier hashes (prev hash + canonical body). */
+function rawShaBaseline(): number {
+  const sample = Math.min(EVENTS, 200_000);
+  const bodies: string[] = [];
+  for (let i = 0; i < sample; i++) {
+    const e = eventAt(i);
+    bodies.push(GENESIS_HASH + fastCanonicalJson({ data: e.data, metadata: e.metadata, occurredAt: e.occurredAt, streamId: e.streamId, type: e.type, version: e.version }));
+  }
+  const t = performance.now();
+  for (const b of bodies) createHash('sha256').update(b).digest('hex');
+  return sample / ((performance.now() - t) / 1000);
+}
+
+async function replaySpeed(rows: BenchRow[]): Promise<Record<string, unknown>> {
+  const dir = join(PROJECT_ROOT, 'test', 'replay', 'histories');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  if (files.length === 0) return { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' };
+  const histories = files.map((f) => ({ workflowId: f, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+  const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
+  const t = performance.now();
+  let failed = 0;
+  for await (const r of Worker.runReplayHistories(currentWorkflowCode(), histories)) if (r.error) failed++;
+  const s = (performance.now() - t) / 1000;
+  rows.push({ name: 'replay histories', value: histories.length / s, unit: 'histories/s' }, { name: 'replay events', value: events / s, unit: 'events/s' });
+  return { replayHistories: histories.length, replayEvents: events, replayFailed: failed };
+}
+
+export async function main(): Promise<void> {
+  const env = await benchEnv({ postgres: true });
+  const ds = createDataSource({ url: env.pg!.url, poolSize: 4 });
+  await ds.initialize();
+  try {
+    await migrate(ds);
+    const t0 = performance.now();
+    await seed(ds);
+    console.log(`seeded ${EVENTS} events in ${Math.round(performance.now() - t0)} ms`);
+
+    const verify = await verifyStore(ds);
+    if (!verify.ok) throw new Error(`the generated chain does not verify: ${JSON.stringify(verify.breaks.slice(0, 3))}`);
+    const rate = verify.events / (verify.elapsedMs / 1000);
+    const baseline = rawShaBaseline();
+    const rows: BenchRow[] = [
+      { name: `chain verification (${verify.events} events)`, value: rate, unit: 'events/s', baseline: { name: 'raw sha256 same bytes', value: baseline }, target: '>= 200000', pass: rate >= 200_000 },
+    ];
+
+    // asOf: the first 2,000 events of one long stream, folded with the domain's evolve.
+    const store = new EventStore(ds);
+    const { appendProgram } = await import('../test/integration/audit-tamper.support');
+    const { actors, command, completeReport, happyPath } = await import('../libs/domain/src/testing');
+    const g = happyPath(200);
+    // Report edits after documentation fill the stream up to (and past) 2,000 events.
+    const edits = Array.from({ length: 800 }, () => command('EditReport', actors.qaTeam, { sections: completeReport }));
+    const streamId = await appendProgram(store, [...g.plan, ...g.assign, ...g.execute, ...g.document, ...edits] as never, 'bench-asof');
+    const length = await store.currentVersion(streamId);
+    const samples: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const v = 1 + Math.floor(((i * 7919) % 1000) / 1000 * Math.min(2000, length));
+      const t = performance.now();
+      foldStored(await store.readStream(streamId, { toVersion: Math.max(v, Math.min(2000, length)) }));
+      samples.push(performance.now() - t);
+    }
+    rows.push(
+      { name: `asOf p50 (${Math.min(2000, length)}-event program)`, value: percentile(samples, 50), unit: 'ms', target: '<= 50', pass: percentile(samples, 50) <= 50 },
+      { name: `asOf p95 (${Math.min(2000, length)}-event program)`, value: percentile(samples, 95), unit: 'ms', target: '<= 50', pass: percentile(samples, 95) <= 50 },
+    );
+    const extra = await replaySpeed(rows);
+    report('audit', rows, { events: EVENTS, perStream: PER_STREAM, asOfEvents: Math.min(2000, length), ...extra });
+  } finally {
+    await ds.destroy();
+    await env.stop();
+  }
+}

@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '@mutu/config';
+import { OutboxDispatcher, SmtpEmailSender, messageIdFor } from '@mutu/notifications';
+import { commandUpdate, programWorkflow, programWorkflowId } from '@mutu/workflows';
+import { createWorker } from '../apps/worker/src/create-worker';
+import { benchEnv, report, type BenchRow } from './support/bench-env';
+
+/**
+ * 1. Worker process RSS and CPU while N programs (default 10,000) wait on their deadline timers
+ *    (dev server), against the same worker idle with no programs (baseline, same run).
+ * 2. Dispatcher throughput (emails/s through the outbox: claim, render, send, acknowledge) to a
+ *    local SMTP server, against raw nodemailer sends of the same messages (baseline).
+ * `npm run bench -- reminders [programs] [emails]`; env BENCH_PROGRAMS / BENCH_EMAILS.
+ */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function sample(windowMs: number): Promise<{ cpuPercent: number; rssMiB: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  let rss = 0;
+  for (let waited = 0; waited < windowMs; waited += 1000) {
+    await sleep(1000);
+    rss = Math.max(rss, process.memoryUsage().rss);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
+  return { cpuPercent: ((cpu.user + cpu.system) / wallUs) * 100, rssMiB: rss / 2 ** 20 };
+}
+
+async function parallel(n: number, concurrency: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => { while (next < n) await fn(next++); }));
+}
+
+export async function main(args: string[]): Promise<void> {
+  const programs = Number(args[0] ?? process.env.BENCH_PROGRAMS ?? 10_000);
+  const emails = Number(args[1] ?? process.env.BENCH_EMAILS ?? 2_000);
+  const env = await benchEnv({ postgres: true, temporal: true });
+  const run = Date.now().toString(36);
+  const config = loadConfig({
+    ...process.env, DATABASE_URL: env.pg!.url, TEMPORAL_ADDRESS: env.temporal!.address, TEMPORAL_TASK_QUEUE: `bench-reminders-${run}`,
+    LOG_LEVEL: 'error', NODE_ENV: 'production', DATABASE_POOL_SIZE: '10',
+  });
+  try {
+    const worker = await createWorker(config, { dispatcher: false });
+    const running = worker.run();
+    const ds = worker.app.get(DataSource);
+    await sleep(5_000);
+    const idle = await sample(15_000);
+
+    // --- N open programs, each waiting on its plan deadline timers (budget year next year) ---
+    const connection = await Connection.connect({ address: env.temporal!.address });
+    const client = new Client({ connection });
+    const year = new Date().getUTCFullYear() + 1;
+    const school = `sch-bench-${run}`;
+    const actor = { userId: `bench-principal-${run}`, roles: ['principal'], schoolIds: [school], regionIds: [] };
+    const created = Date.now();
+    await parallel(programs, 32, async (i) => {
+      const programId = `bench-${run}-${i}`;
+      await client.workflow.start(programWorkflow, { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowId: programWorkflowId(programId), args: [{ programId, indexStage: false }] });
+      await client.workflow.getHandle(programWorkflowId(programId)).executeUpdate(commandUpdate('CreateProgram'), {
+        updateId: `${programId}:create`,
+        args: [{ commandId: `${programId}:create`, type: 'CreateProgram', actor, now: new Date().toISOString(),
+          payload: { programId, schoolId: school, regionId: 'reg-bench', budgetYear: year, title: 'Bench', plan: { objectives: [], standard: null, indicators: [], activities: [] } } } as never],
+      });
+    });
+    const createSeconds = (Date.now() - created) / 1000;
+    // Let the schedule activities of the last programs finish before measuring.
+    for (let i = 0; i < 60; i++) {
+      const [{ n }] = await ds.query('SELECT count(DISTINCT program_id)::int AS n FROM deadlines WHERE program_id LIKE $1', [`bench-${run}-%`]);
+      if (n >= programs) break;
+      await sleep(1000);
+    }
+    await sleep(5_000);
+    const waiting = await sample(20_000);
+    await connection.close();
+    worker.shutdown();
+    await running;
+
+    // --- dispatcher throughput vs raw nodemailer ---
+    const dsBench = new DataSource({ type: 'postgres', url: env.pg!.url, poolSize: 6 });
+    await dsBench.initialize();
+    let received = 0;
+    const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      onData(stream, _s, cb) { stream.on('data', () => undefined); stream.on('end', () => { received += 1; cb(); }); } });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const userId = `bench-mail-${run}`;
+    await dsBench.query(`INSERT INTO users (user_id, email, name, password_hash, roles) VALUES ($1, $2, 'Bench', 'x', '{principal}')`, [userId, `${userId}@bench.local`]);
+    const programId = `bench-dispatch-${run}`;
+    const keys = Array.from({ length: emails }, (_, i) => ({ programId, stage: 'plan', kind: `plan:reminder:${i}`, dueDate: '2027-01-29', recipientUserId: userId, channel: 'email' as const }));
+    await dsBench.query(
+      `INSERT INTO notification_outbox (program_id, stage, kind, due_date, recipient_user_id, channel, template, params, message_id)
+       SELECT $1, 'plan', k, '2027-01-29', $2, 'email', 'reminder', $3::jsonb, m FROM unnest($4::text[], $5::text[]) AS t(k, m)`,
+      [programId, userId, JSON.stringify({ programTitle: 'Bench', stage: 'plan', dueDate: '2027-01-29', offsetWorkingDays: 2 }), keys.map((k) => k.kind), keys.map(messageIdFor)],
+    );
+    const sender = new SmtpEmailSender({ host: '127.0.0.1', port, from: 'Mutu <noreply@mutu.local>', pool: true, maxConnections: 4 });
+    const dispatcher = new OutboxDispatcher(dsBench, { workerId: 'bench', email: sender, batchSize: 100, programIdPrefix: programId });
+    let t = Date.now();
+    while ((await dispatcher.runOnce()) > 0);
+    const dispatchPerSecond = emails / ((Date.now() - t) / 1000);
+    const [{ sent }] = await dsBench.query(`SELECT count(*)::int AS sent FROM notification_outbox WHERE program_id = $1 AND status = 'sent'`, [programId]);
+    sender.close();
+
+    const raw = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true, pool: true, maxConnections: 4 });
+    const before = received;
+    t = Date.now();
+    await parallel(emails, 100, async (i) => {
+      await raw.sendMail({ from: 'Mutu <noreply@mutu.local>', to: `${userId}@bench.local`, subject: `Pengingat ${i}`, text: 'Batas waktu tahap perencanaan 2 hari kerja lagi.' });
+    });
+    const rawPerSecond = emails / ((Date.now() - t) / 1000);
+    raw.close();
+    const rawReceived = received - before;
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await dsBench.destroy();
+
+    const rows: BenchRow[] = [
+      { name: `worker RSS, ${programs} programs waiting on timers`, value: waiting.rssMiB, unit: 'MiB', baseline: { name: 'idle worker', value: idle.rssMiB }, target: '≤ 1024 MiB', pass: waiting.rssMiB <= 1024 },
+      { name: `worker CPU, ${programs} programs waiting on timers`, value: waiting.cpuPercent, unit: '% of a core', baseline: { name: 'idle worker', value: idle.cpuPercent }, target: '≈ idle', pass: waiting.cpuPercent <= idle.cpuPercent + 5 },
+      { name: `programs created (start + CreateProgram + schedule)`, value: programs / createSeconds, unit: 'programs/s' },
+      { name: `dispatcher throughput (${emails} emails, outbox → SMTP)`, value: dispatchPerSecond, unit: 'emails/s', baseline: { name: 'raw nodemailer, no outbox', value: rawPerSecond }, pass: sent === emails && rawReceived === emails },
+    ];
+    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, sent, rawReceived });
+  } finally {
+    await env.stop();
+  }
+}

@@ -1,0 +1,45 @@
+/** One stored event as the verifier needs it (occurredAt in ISO-8601 UTC with milliseconds). */
+export interface ChainRow {
+  streamId: string;
+  version: number;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  occurredAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * What a broken chain looks like: an event changed in place (`edited`), a missing version
+ * (`deleted`), an extra link (`inserted`), links pointing at the wrong neighbour (`reordered`),
+ * a chain ending before a checkpoint's head (`truncated`), or a chain that no longer reaches a
+ * checkpoint's head hash although it is consistent in itself (`rewritten`).
+ */
+export type TamperKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'rewritten';
+
+export interface ChainBreak {
+  streamId: string;
+  kind: TamperKind;
+  /** The first version that is not what was originally recorded. */
+  version: number;
+  detail: string;
+}
+
+/** A stream head as a checkpoint holds it. */
+export interface StreamHead {
+  streamId: string;
+  version: number;
+  hash: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  streams: number;
+  events: number;
+  /** First break of every broken stream, in stream order. */
+  breaks: ChainBreak[];
+  /** Which checkpoint the chain was compared with, if any. */
+  checkpointId?: string;
+  elapsedMs: number;
+}

@@ -1,0 +1,4 @@
+export * from './days-off.repository';
+export * from './deadline-policies.repository';
+export * from './deadlines.repository';
+export * from './holidays.repository';

@@ -1,0 +1,121 @@
+import { SignJWT } from 'jose';
+import type { DataSource } from 'typeorm';
+import { ROUTES, type RouteId, type RouteSpec } from '../../apps/api/src/routes/route-table';
+import { startTestStack, type TestStack } from '../support/stack';
+import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, type Target } from './api-helpers';
+
+/** Every JSON mutation of a program, with the token of a role allowed to call it. */
+const MUTATIONS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.mutation && s.body && s.roles !== 'public');
+
+function roleUser(spec: RouteSpec): keyof typeof EMAIL {
+  const roles = spec.roles as readonly string[];
+  if (roles.includes('admin')) return 'admin';
+  if (roles.includes('principal')) return 'principal';
+  if (roles.includes('qa_team')) return 'qa';
+  if (roles.includes('supervisor')) return 'supervisor';
+  return 'committee1';
+}
+
+function wrongTyped(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'not-a-number';
+  if (typeof value === 'boolean') return 'yes';
+  return 'not-an-object';
+}
+
+describe('API bad input: 400 with field paths and nothing recorded', () => {
+  let stack: TestStack;
+  let db: DataSource;
+  let t: Record<keyof typeof EMAIL, string>;
+  let target: Target;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    db = await openDb();
+    t = await loginAll(stack);
+    target = { programId: await createProgram(stack, t.principal), sha256: 'b'.repeat(64), school: SCHOOL };
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await stack?.stop();
+  });
+
+  const send = (spec: RouteSpec, body: unknown, token = t[roleUser(spec)]) =>
+    http(stack, token, spec.method, spec.path.replace(':id', target.programId).replace(':activityId', 'act-1').replace(':sha256', target.sha256).replace(':userId', 'u-auditor'), body);
+
+  it.each(MUTATIONS)('%s: missing, unknown and wrong-typed fields are 400 with their paths', async (id, spec) => {
+    const before = await eventCount(db);
+    const valid = bodyFor(id, target) as Record<string, unknown>;
+    const required = Object.keys(valid).filter((k) => !((spec.body as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape[k].safeParse(undefined).success));
+
+    if (required.length > 0) {
+      const missing = await send(spec, {});
+      expect(missing.status).toBe(400);
+      expect(missing.body.code).toBe('VALIDATION_FAILED');
+      expect(missing.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(required));
+    }
+
+    const extra = await send(spec, { ...valid, isAdmin: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'isAdmin' })]));
+
+    for (const key of Object.keys(valid)) {
+      const wrong = await send(spec, { ...valid, [key]: wrongTyped(valid[key]) });
+      expect({ key, status: wrong.status }).toEqual({ key, status: 400 });
+      expect(wrong.body.issues.some((i: { path: string }) => i.path === key || i.path.startsWith(`${key}.`))).toBe(true);
+    }
+
+    const notJson = await send(spec, '{"decision": ');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.code).toBe('MALFORMED_JSON');
+    expect(await eventCount(db)).toBe(before);
+  });
+
+  it('an oversize field is 400 at its path; a body over the limit is 413; nothing recorded', async () => {
+    const before = await eventCount(db);
+    const longReason = await send(ROUTES.requestCancellation, { reason: 'x'.repeat(2001) });
+    expect(longReason.status).toBe(400);
+    expect(longReason.body.issues.map((i: { path: string }) => i.path)).toEqual(['reason']);
+    const huge = await send(ROUTES.editPlan, { plan: { objectives: Array.from({ length: 400 }, () => 'y'.repeat(1000)), standard: null, indicators: [], activities: [] } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await eventCount(db)).toBe(before);
+  });
+
+  describe('tokens', () => {
+    const key = new TextEncoder().encode('test-secret-test-secret-test-secret-0123');
+    const me = (token: string) => http(stack, token, 'GET', '/me');
+
+    it('a malformed token is 401', async () => {
+      for (const bad of ['abc', 'abc.def', 'a.b.c', `${t.principal.slice(0, -4)}AAAA`]) {
+        const r = await me(bad);
+        expect({ bad, status: r.status }).toEqual({ bad, status: 401 });
+      }
+    });
+
+    it('an expired token is 401 TOKEN_EXPIRED', async () => {
+      const expired = await new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u-admin')
+        .setIssuer('mutu')
+        .setAudience('mutu-api')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(key);
+      const r = await me(expired);
+      expect(r.status).toBe(401);
+      expect(r.body.code).toBe('TOKEN_EXPIRED');
+    });
+
+    it('an unsigned token (alg: none) and a token signed with another key are 401', async () => {
+      const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'u-admin', iss: 'mutu', aud: 'mutu-api', iat: now, exp: now + 600 })}.`;
+      expect((await me(none)).status).toBe(401);
+      const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u-admin').setIssuer('mutu').setAudience('mutu-api').setExpirationTime('10m')
+        .sign(new TextEncoder().encode('another-secret-another-secret-another'));
+      expect((await me(forged)).status).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,173 @@
+// Shared by the api-*.e2e tests: a tiny HTTP client and the program fixtures they walk through.
+import { DataSource } from 'typeorm';
+import { createDataSource } from '@mutu/persistence';
+import type { RouteId } from '../../apps/api/src/routes/route-table';
+import type { TestStack } from '../support/stack';
+
+export const SCHOOL = 'sch-sdn-cipinang-01';
+export const OTHER_SCHOOL = 'sch-sdn-coblong-03';
+export const EMAIL = {
+  principal: 'kepsek@demo.mutu.id',
+  qa: 'tpmps@demo.mutu.id',
+  staff: 'guru@demo.mutu.id',
+  committee1: 'komite1@demo.mutu.id',
+  committee2: 'komite2@demo.mutu.id',
+  committee3: 'komite3@demo.mutu.id',
+  supervisor: 'pengawas@demo.mutu.id',
+  supervisor2: 'pengawas2@demo.mutu.id',
+  district: 'dinas@demo.mutu.id',
+  auditor: 'auditor@demo.mutu.id',
+  admin: 'admin@demo.mutu.id',
+  otherPrincipal: 'kepsek.bdg@demo.mutu.id',
+} as const;
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function http<T = any>(
+  stack: TestStack,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const res = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : body instanceof FormData ? body : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const parsed = type.includes('json') ? await res.json() : type.startsWith('text/') ? await res.text() : Buffer.from(await res.arrayBuffer());
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+export function plan(year = 2026) {
+  return {
+    objectives: ['Meningkatkan kemampuan literasi siswa kelas awal'],
+    standard: 'proses',
+    indicators: ['80% siswa kelas 2 membaca lancar'],
+    activities: [
+      {
+        id: 'act-1',
+        title: 'Pelatihan guru membaca terbimbing',
+        kind: 'other',
+        window: { start: `${year}-03-02`, end: `${year}-03-20` },
+        budget: { line: 'Pengembangan Profesi Guru dan Tenaga Kependidikan', amount: 7_500_000 },
+        location: 'Ruang guru',
+        requiredEvidence: ['photo'],
+      },
+    ],
+  };
+}
+
+export const REPORT_SECTIONS = {
+  background: 'Latar belakang literasi.',
+  objectives: 'Tujuan program.',
+  targets: 'Sasaran program.',
+  expectedResults: 'Hasil yang diharapkan.',
+  placeAndTime: 'SD Negeri Cipinang 01, Maret 2026.',
+  activitiesNarrative: 'Pelatihan berjalan lancar.',
+  problemsAndSolutions: 'Tidak ada kendala berarti.',
+  conclusions: 'Program berhasil.',
+  recommendations: 'Dilanjutkan tahun depan.',
+};
+
+/** A minimal valid PNG (1×1). */
+export const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export function evidenceForm(bytes: Buffer, filename: string, kind = 'photo'): FormData {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  return form;
+}
+
+export async function createProgram(stack: TestStack, token: string, school = SCHOOL, title = 'Peningkatan literasi kelas awal'): Promise<string> {
+  const res = await http(stack, token, 'POST', '/programs', { schoolId: school, budgetYear: 2026, title, plan: plan() });
+  if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.programId as string;
+}
+
+/** Drives a program to the given stage over HTTP (plan → assign → execute). */
+export async function advance(stack: TestStack, tokens: Record<keyof typeof EMAIL, string>, programId: string, to: 'assign' | 'execute') {
+  const ok = (r: HttpResult) => {
+    if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  ok(await http(stack, tokens.principal, 'POST', `/programs/${programId}/plan/submit`, {}));
+  ok(await http(stack, tokens.supervisor, 'POST', `/programs/${programId}/plan/decision`, { decision: 'approve' }));
+  if (to === 'assign') return;
+  ok(await http(stack, tokens.principal, 'POST', `/programs/${programId}/activities/act-1/assignment`, { personInCharge: 'u-staff', participants: [] }));
+  ok(await http(stack, tokens.principal, 'POST', `/programs/${programId}/assignments/confirm`, {}));
+}
+
+export async function loginAll(stack: TestStack): Promise<Record<keyof typeof EMAIL, string>> {
+  const entries = await Promise.all(Object.entries(EMAIL).map(async ([k, email]) => [k, await stack.login(email)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof EMAIL, string>;
+}
+
+/** A separate connection for assertions on the tables (event counts, idempotency records). */
+export async function openDb(): Promise<DataSource> {
+  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+  await ds.initialize();
+  return ds;
+}
+
+export async function eventCount(ds: DataSource, programId?: string): Promise<number> {
+  const rows: { n: string }[] = programId
+    ? await ds.query('SELECT count(*) AS n FROM events WHERE stream_id = $1', [`program-${programId}`])
+    : await ds.query('SELECT count(*) AS n FROM events');
+  return Number(rows[0].n);
+}
+
+export interface Target {
+  programId: string;
+  sha256: string;
+  school: string;
+}
+
+let uniq = 0;
+/** A valid body for each route (fresh ids for admin creations), so only the tested aspect fails. */
+export function bodyFor(id: RouteId, target: Target): unknown {
+  const n = `${Date.now().toString(36)}${uniq++}`;
+  const bodies: Partial<Record<RouteId, unknown>> = {
+    createProgram: { schoolId: target.school, budgetYear: 2026, title: 'Matrix' },
+    editPlan: { plan: plan() },
+    submitPlan: {},
+    decidePlan: { decision: 'reject', reason: 'matrix' },
+    assignActivity: { personInCharge: 'u-staff', participants: [] },
+    confirmAssignments: {},
+    startActivity: {},
+    completeActivity: { actualStart: '2026-03-05', actualEnd: '2026-03-06', realisedCost: 1, outcome: 'ok' },
+    dropActivity: { reason: 'matrix' },
+    attachEvidence: evidenceForm(PNG_BYTES, 'foto.png'),
+    withdrawEvidence: { reason: 'matrix' },
+    completeDocumentation: {},
+    decideDocumentation: { decision: 'reject', reason: 'matrix' },
+    editReport: { sections: REPORT_SECTIONS },
+    submitReport: {},
+    signReport: { decision: 'approve', reportSha256: 'a'.repeat(64) },
+    closeProgram: {},
+    requestCancellation: { reason: 'matrix' },
+    confirmCancellation: {},
+    rejectCancellation: { reason: 'matrix' },
+    extendDeadline: { stage: 'execute', newDueDate: '2026-12-01', reason: 'matrix' },
+    createRegion: { regionId: `reg-m${n}`, name: 'Matrix' },
+    createSchool: { schoolId: `sch-m${n}`, regionId: 'reg-jaktim', name: 'Matrix' },
+    createUser: { userId: `u-m${n}`, email: `m${n}@demo.mutu.id`, name: 'Matrix', password: 'matrix-password-1', roles: ['staff'] },
+    updateUser: { name: 'Ibu Maya Anggraini' },
+  };
+  return bodies[id];
+}
+

@@ -1,0 +1,69 @@
+import { DEMO_PASSWORD } from '@mutu/persistence';
+import { startTestStack, type TestStack } from '../support/stack';
+import { http } from './api-helpers';
+
+describe('API sessions: refresh rotation, reuse detection, logout, login rate limit', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const login = (email: string, password = DEMO_PASSWORD) => http(stack, undefined, 'POST', '/auth/login', { email, password });
+  const refresh = (refreshToken: string) => http(stack, undefined, 'POST', '/auth/refresh', { refreshToken });
+
+  it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
+    const first = await login('komite3@demo.mutu.id');
+    expect(first.status).toBe(200);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
+    expect((await http(stack, second.body.accessToken, 'GET', '/me')).body.userId).toBe('u-committee-3');
+
+    const replay = await refresh(first.body.refreshToken);
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    // The legitimate latest token of that family is revoked too.
+    expect((await refresh(second.body.refreshToken)).status).toBe(401);
+  });
+
+  it('logout revokes the refresh token', async () => {
+    const s = await login('komite3@demo.mutu.id');
+    expect((await http(stack, undefined, 'POST', '/auth/logout', { refreshToken: s.body.refreshToken })).status).toBe(204);
+    expect((await refresh(s.body.refreshToken)).status).toBe(401);
+    expect((await refresh('not-a-real-refresh-token-at-all')).status).toBe(401);
+  });
+
+  it('rate-limits failed sign-ins per email and IP with 429 RATE_LIMITED, even for the right password', async () => {
+    const email = 'dinas@demo.mutu.id';
+    for (let i = 0; i < 5; i++) expect((await login(email, 'wrong-password')).status).toBe(401);
+    const limited = await login(email, 'wrong-password');
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect((await login(email)).status).toBe(429);
+    // Another account from the same IP is unaffected.
+    expect((await login('auditor@demo.mutu.id')).status).toBe(200);
+  });
+
+  it('auditors and district officers cannot mutate (403), admins manage the directory', async () => {
+    const auditor = (await login('auditor@demo.mutu.id')).body.accessToken;
+    const admin = (await login('admin@demo.mutu.id')).body.accessToken;
+    expect((await http(stack, auditor, 'POST', '/programs', { schoolId: 'sch-sdn-cipinang-01', budgetYear: 2026, title: 'x' })).status).toBe(403);
+    expect((await http(stack, auditor, 'GET', '/admin/users')).status).toBe(403);
+    const users = await http(stack, admin, 'GET', '/admin/users');
+    expect(users.status).toBe(200);
+    expect(users.body.map((u: { email: string }) => u.email)).toContain('auditor@demo.mutu.id');
+    expect(JSON.stringify(users.body)).not.toContain('password');
+    const dup = await http(stack, admin, 'POST', '/admin/regions', { regionId: 'reg-jaktim', name: 'dup' });
+    expect(dup.status).toBe(409);
+    const disabled = await http(stack, admin, 'PATCH', '/admin/users/u-staff', { disabled: true });
+    expect(disabled.status).toBe(200);
+    expect((await login('guru@demo.mutu.id')).status).toBe(401);
+    await http(stack, admin, 'PATCH', '/admin/users/u-staff', { disabled: false });
+    expect((await http(stack, admin, 'PATCH', '/admin/users/u-nobody', { name: 'x' })).status).toBe(404);
+  });
+});

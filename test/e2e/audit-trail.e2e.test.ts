@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { ProgramCommand } from '@mutu/domain';
+import { canonicalJson, verifyBundle } from '@mutu/persistence';
+import { webpackConfigHook } from '@mutu/temporal';
+import type { CommandOutcome } from '@mutu/workflows';
+import { ProgramGateway } from '../../apps/api/src/programs/program-gateway.service';
+import { replayPrograms } from '../../apps/cli/src/audit/replay';
+import { EventStore } from '@mutu/persistence';
+import { Client } from '@temporalio/client';
+import { createProgram, happyPath } from '../../libs/domain/src/testing';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const SCHOOL = { schoolId: 'sch-sdn-cipinang-01', regionId: 'reg-jaktim' };
+const run = `${process.pid}${Date.now().toString(36)}`;
+
+/** Drives a program through the real workflow, recording what each accepted command returned. */
+async function drive(gateway: ProgramGateway, programId: string, commands: ProgramCommand[]) {
+  const seen: { version: number; state: unknown }[] = [];
+  for (const raw of commands) {
+    // Fixture actors are scoped to 'sch-1'/'reg-1'; move them to the seeded demo school.
+    const actor = {
+      ...raw.actor,
+      schoolIds: raw.actor.schoolIds.map((s) => (s === 'sch-1' ? SCHOOL.schoolId : s)),
+      regionIds: raw.actor.regionIds.map((r) => (r === 'reg-1' ? SCHOOL.regionId : r)),
+    };
+    const c = { ...raw, actor, commandId: `${programId}-${raw.commandId}` } as ProgramCommand;
+    const outcome: CommandOutcome =
+      c.type === 'CreateProgram'
+        ? await gateway.create({ ...c, payload: { ...c.payload, ...SCHOOL, programId } } as never)
+        : await gateway.send(programId, c);
+    seen.push({ version: outcome.version, state: JSON.parse(JSON.stringify(outcome.state)) });
+  }
+  return seen;
+}
+
+describe('audit trail of programs run through the real stack', () => {
+  let stack: TestStack;
+  let auditor: string;
+  const ids = { full: `aud-full-${run}`, plan: `aud-plan-${run}`, created: `aud-new-${run}` };
+  let fullStates: { version: number; state: unknown }[];
+  const get = (url: string, token = auditor) => fetch(`${stack.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}` } });
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    auditor = await stack.login('auditor@demo.mutu.id');
+    const gateway = stack.api.get(ProgramGateway);
+    const g = happyPath(2);
+    const all = [...g.plan, ...g.assign, ...g.execute, ...g.document, ...g.report] as ProgramCommand[];
+    fullStates = await drive(gateway, ids.full, all);
+    await drive(gateway, ids.plan, g.plan.slice(0, 2) as ProgramCommand[]);
+    await drive(gateway, ids.created, [createProgram()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('the state as of every version and every moment it was recorded equals what the workflow reported then', async () => {
+    const page = (await (await get(`/audit/programs/${ids.full}/events?limit=1000`)).json()) as { events: { version: number; recordedAt: string }[] };
+    const recordedAt = new Map(page.events.map((e) => [e.version, e.recordedAt]));
+    for (const s of fullStates) {
+      const byVersion = await get(`/audit/programs/${ids.full}/state?version=${s.version}`);
+      expect(byVersion.status).toBe(200);
+      expect(canonicalJson(((await byVersion.json()) as { state: unknown }).state)).toBe(canonicalJson(s.state));
+      const byTime = (await (await get(`/audit/programs/${ids.full}/state?asOf=${encodeURIComponent(recordedAt.get(s.version)!)}`)).json()) as { version: number; state: unknown };
+      expect(byTime.version).toBe(s.version);
+      expect(canonicalJson(byTime.state)).toBe(canonicalJson(s.state));
+    }
+  });
+
+  it('the latest state equals the workflow state query', async () => {
+    const latest = (await (await get(`/audit/programs/${ids.plan}/state`)).json()) as { version: number; state: unknown };
+    const queried = await stack.api.get(ProgramGateway).state(ids.plan);
+    expect(latest.version).toBe(queried.version);
+    expect(canonicalJson(latest.state)).toBe(canonicalJson(JSON.parse(JSON.stringify(queried.state))));
+  });
+
+  it('pages through the events with actor, role, time and hash', async () => {
+    const versions: number[] = [];
+    let after: number | null = 0;
+    while (after !== null) {
+      const page = (await (await get(`/audit/programs/${ids.full}/events?afterVersion=${after}&limit=7`)).json()) as {
+        events: { version: number; hash: string; occurredAt: string; actor: { userId: string | null; role: string | null } }[];
+        nextAfterVersion: number | null;
+      };
+      for (const e of page.events) {
+        expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+        versions.push(e.version);
+      }
+      after = page.nextAfterVersion;
+    }
+    expect(versions).toEqual(Array.from({ length: fullStates[fullStates.length - 1].version }, (_, i) => i + 1));
+  });
+
+  it('tells who did what and why, in Indonesian and in English', async () => {
+    const id = (await (await get(`/audit/programs/${ids.plan}/timeline`)).json()) as { entries: { text: string }[] };
+    expect(id.entries[0].text).toMatch(/Kepala sekolah .*membuat program/);
+    const en = (await (await get(`/audit/programs/${ids.plan}/timeline?lang=en`)).json()) as { entries: { text: string }[] };
+    expect(en.entries.map((e) => e.text).join('\n')).toMatch(/Principal .*submitted the plan/);
+  });
+
+  it('verifies the chain and refuses other roles (403) and other regions (404)', async () => {
+    const res = await fetch(`${stack.baseUrl}/audit/programs/${ids.full}/verify`, { method: 'POST', headers: { authorization: `Bearer ${auditor}` } });
+    expect(await res.json()).toMatchObject({ ok: true, breaks: [], streams: 1 });
+    expect((await get(`/audit/programs/${ids.full}/events`, await stack.login('guru@demo.mutu.id'))).status).toBe(403);
+    expect((await get(`/audit/programs/${ids.full}/events`, await stack.login('kepsek.bdg@demo.mutu.id'))).status).toBe(404);
+    expect((await get(`/audit/programs/${ids.full}/state?version=abc`)).status).toBe(400);
+  });
+
+  it('exports a bundle that verifies offline with every Temporal run in it', async () => {
+    const res = await get(`/audit/programs/${ids.full}/export`);
+    expect(res.status).toBe(200);
+    const report = verifyBundle(Buffer.from(await res.arrayBuffer()));
+    expect(report).toMatchObject({ ok: true, problems: [], breaks: [], programId: ids.full });
+    expect(report.runs).toBeGreaterThan(1); // continue-as-new at stage boundaries
+  });
+
+  it('replays every program clean against the current code; a non-deterministic change fails only the programs it touches', async () => {
+    const deps = { client: stack.api.get(Client), store: stack.api.get(EventStore) };
+    const clean = await replayPrograms(deps, Object.values(ids));
+    expect(clean.map((r) => [r.programId, r.ok, r.nondeterminism, r.divergence])).toEqual(Object.values(ids).map((id) => [id, true, [], []]));
+
+    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, '../replay/fixtures/nondeterministic/index.ts'), webpackConfigHook, logger: undefined as never });
+    const changed = await replayPrograms(deps, Object.values(ids), { code: { workflowBundle: { code } } });
+    const failed = Object.fromEntries(changed.map((r) => [r.programId, r.nondeterminism.length > 0]));
+    expect(failed).toEqual({ [ids.full]: true, [ids.plan]: true, [ids.created]: false });
+  }, 120_000);
+});

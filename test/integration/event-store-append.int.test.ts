@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import {
+  createDataSource,
+  EventStore,
+  eventHash,
+  GENESIS_HASH,
+  migrate,
+  ProgramProjector,
+  StreamVersionConflictError,
+  type AppendRequest,
+} from '@mutu/persistence';
+
+describe('event store append (PostgreSQL)', () => {
+  let ds: DataSource;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 20 });
+    await ds.initialize();
+    await migrate(ds);
+    store = new EventStore(ds, [new ProgramProjector()]);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  const request = (streamId: string, expectedVersion: number, n = 1, commandId = randomUUID()): AppendRequest => ({
+    streamId,
+    expectedVersion,
+    commandId,
+    events: Array.from({ length: n }, (_, i) => ({ type: 'Noted', v: 1, data: { i, text: `catatan ${i}` } })),
+    metadata: { actorId: 'u-1' },
+    occurredAt: '2026-03-02T01:00:00.000Z',
+  });
+
+  it('records 50 concurrent retries of one command exactly once and gives each the same result', async () => {
+    const streamId = `test-${randomUUID()}`;
+    await store.append(request(streamId, 0));
+    const retry = request(streamId, 1, 3);
+    const results = await Promise.all(Array.from({ length: 50 }, () => store.append(retry)));
+    expect(await store.countEvents(streamId)).toBe(4);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    const winner = results.find((r) => !r.duplicate)!;
+    for (const r of results) expect({ ...r, duplicate: false }).toEqual(winner);
+  });
+
+  it('records 50 concurrent first appends of one command to a new stream exactly once', async () => {
+    const streamId = `test-${randomUUID()}`;
+    const first = request(streamId, 0, 2);
+    const results = await Promise.all(Array.from({ length: 50 }, () => store.append(first)));
+    expect(await store.countEvents(streamId)).toBe(2);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+  });
+
+  it('lets exactly one of many different first appends to a new stream win; the rest get a version conflict', async () => {
+    const streamId = `test-${randomUUID()}`;
+    const settled = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(request(streamId, 0))));
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    for (const s of settled.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
+      expect(s.reason).toBeInstanceOf(StreamVersionConflictError);
+    }
+    expect(await store.countEvents(streamId)).toBe(1);
+  });
+
+  it('refuses an append with a stale version with a clean conflict and writes nothing', async () => {
+    const streamId = `test-${randomUUID()}`;
+    await store.append(request(streamId, 0, 2));
+    const stale = request(streamId, 1);
+    const error = await store.append(stale).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamVersionConflictError);
+    expect(error).toMatchObject({ code: 'STREAM_VERSION_CONFLICT', streamId, expectedVersion: 1, actualVersion: 2 });
+    expect(await store.countEvents(streamId)).toBe(2);
+    const claimed: unknown[] = await ds.query('SELECT 1 FROM commands WHERE command_id = $1', [stale.commandId]);
+    expect(claimed).toEqual([]);
+    // The same command with the right version then goes through.
+    expect(await store.append({ ...stale, expectedVersion: 2 })).toMatchObject({ fromVersion: 3, toVersion: 3, duplicate: false });
+  });
+
+  it('chains every event to the previous one with sha256 over its canonical form', async () => {
+    const streamId = `test-${randomUUID()}`;
+    await store.append(request(streamId, 0, 3));
+    const last = await store.append(request(streamId, 3, 10));
+    const events = await store.readStream(streamId);
+    let prev = GENESIS_HASH;
+    for (const e of events) {
+      expect(e.prevHash).toBe(prev);
+      expect(e.hash).toBe(eventHash(prev, { streamId, version: e.version, type: e.type, data: e.data, metadata: e.metadata, occurredAt: e.occurredAt }));
+      prev = e.hash;
+    }
+    expect(last.headHash).toBe(prev);
+  });
+});

@@ -1,0 +1,156 @@
+// The deadline loop of a program run: computes the stage's schedule through an activity (the
+// calendar, holidays and policies are data, never imported here), sleeps until the next item, and
+// records each reminder, missed deadline and escalation as a system command on the same path as
+// user commands. Type-only imports from @mutu/calendar are erased from the bundle.
+import { ApplicationFailure, condition, log } from '@temporalio/workflow';
+import type { ScheduledItem } from '@mutu/calendar';
+import { isProgram, type Actor, type ProgramCommand, type ProgramEvent, type ProgramState } from '@mutu/domain';
+import type { ComputeStageScheduleInput, ComputeStageScheduleResult } from './program.activities';
+
+/** What a run carries about deadlines into the next run (inside `ProgramCarry`). */
+export interface DeadlineCarry {
+  /** The policy version the program started with: every later schedule uses it. */
+  policyVersion?: number;
+  /** The stage the watermark belongs to. */
+  stage?: string;
+  /** Items at or before this instant were handled (issued, or skipped as superseded). */
+  watermark?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', name: 'Mutu', roles: ['system'], schoolIds: [], regionIds: [] };
+
+/** Events the workflow itself records; every other event may change the schedule. */
+const SYSTEM_EVENTS = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised']);
+const OPEN_STAGES = new Set(['plan', 'assign', 'execute', 'document', 'report']);
+
+export interface DeadlineTrackerDeps {
+  programId: string;
+  carry?: DeadlineCarry;
+  state(): ProgramState;
+  /** The workflow's command handler: decide, append, evolve. */
+  issue(command: ProgramCommand): Promise<unknown>;
+  compute(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult>;
+}
+
+/** The command that records one scheduled item, with a command id derived from its idempotency key. */
+export function commandForItem(item: ScheduledItem, state: ProgramState, nowIso: string): ProgramCommand {
+  const base = { commandId: `deadline:${item.idempotencyKey}`, actor: SYSTEM_ACTOR, now: nowIso };
+  const activityId = item.activityId === undefined ? {} : { activityId: item.activityId };
+  if (item.kind === 'reminder') {
+    const owner =
+      item.toOwner && item.activityId !== undefined && isProgram(state)
+        ? state.plan.activities.find((a) => a.id === item.activityId)?.assignment?.personInCharge
+        : undefined;
+    return {
+      ...base,
+      type: 'RecordReminder',
+      payload: {
+        stage: item.stage,
+        kind: `${item.deadlineKey}:reminder:${item.offsetOrLevel}`,
+        dueDate: item.dueDate,
+        recipientRole: item.recipientRole,
+        ...(owner === undefined ? {} : { recipientUserId: owner }),
+        offsetWorkingDays: item.offsetOrLevel,
+        ...activityId,
+      },
+    };
+  }
+  if (item.kind === 'due') {
+    return {
+      ...base,
+      type: 'RecordDeadlineMissed',
+      payload: { stage: item.stage, kind: item.deadlineKey, dueDate: item.dueDate, ...activityId },
+    };
+  }
+  return {
+    ...base,
+    type: 'RecordEscalation',
+    payload: { stage: item.stage, level: item.offsetOrLevel, toRole: item.recipientRole, dueDate: item.dueDate, ...activityId },
+  };
+}
+
+export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
+  let policyVersion = deps.carry?.policyVersion;
+  let stage = deps.carry?.stage;
+  let watermark = deps.carry?.watermark;
+  let items: ScheduledItem[] = [];
+  // Compute once at the start of every run: the stage may be new, or the policy data changed.
+  let invalidated = true;
+  let isFirstCompute = true;
+
+  const nowIso = () => new Date().toISOString();
+
+  async function recompute(s: Extract<ProgramState, { programId: string }>): Promise<void> {
+    const result = await deps.compute({ programId: deps.programId, state: s, policyVersion, now: nowIso() });
+    policyVersion ??= result.policyVersion;
+    items = result.items;
+    const enteredAt = s.stageHistory[s.stageHistory.length - 1]?.enteredAt ?? s.createdAt;
+    if (stage !== s.stage || watermark === undefined) {
+      // A new stage: anything scheduled since the stage began is still to be sent.
+      stage = s.stage;
+      watermark = enteredAt;
+    } else if (!isFirstCompute) {
+      // A changed schedule (extension, activity finished) looks forward only: items of the new
+      // schedule that already lie in the past are superseded, not sent late.
+      watermark = maxIso(watermark, nowIso());
+    }
+    isFirstCompute = false;
+  }
+
+  async function fireDue(): Promise<void> {
+    const now = nowIso();
+    const from = watermark ?? now;
+    for (const item of items) {
+      const at = Date.parse(item.at);
+      if (!(at > Date.parse(from) && at <= Date.parse(now))) continue;
+      const s = deps.state();
+      if (!isProgram(s) || s.stage !== item.stage) return;
+      try {
+        await deps.issue(commandForItem(item, s, now));
+      } catch (e) {
+        // The decider refused (stage over, already recorded): nothing to send for this item.
+        if (!(e instanceof ApplicationFailure)) throw e;
+        log.info('deadline item not recorded', { key: item.idempotencyKey, reason: e.type ?? e.message });
+      }
+    }
+    watermark = maxIso(watermark ?? now, now);
+  }
+
+  return {
+    /** Call after applying events: any non-system event may move or end a deadline. */
+    onEvents(events: readonly ProgramEvent[]): void {
+      if (events.some((e) => !SYSTEM_EVENTS.has(e.type))) invalidated = true;
+    },
+    carry(): DeadlineCarry {
+      return { policyVersion, stage, watermark };
+    },
+    /** Runs until `done()`; the caller's own exit condition (stage boundary, terminal...). */
+    async run(done: () => boolean): Promise<void> {
+      const isOpen = () => {
+        const s = deps.state();
+        return isProgram(s) && OPEN_STAGES.has(s.stage);
+      };
+      while (!done()) {
+        const s = deps.state();
+        const open = isProgram(s) && OPEN_STAGES.has(s.stage);
+        if (open && invalidated) {
+          invalidated = false;
+          await recompute(s);
+          continue;
+        }
+        if (open) await fireDue();
+        if (done()) return;
+        const mark = Date.parse(watermark ?? new Date().toISOString());
+        const next = open ? items.find((i) => Date.parse(i.at) > mark) : undefined;
+        const wake = () => done() || (invalidated && isOpen());
+        if (next === undefined) await condition(wake);
+        // Workflow time (`new Date()` is replay-safe in the workflow sandbox): the timer's length.
+        else await condition(wake, Math.max(1, Date.parse(next.at) - new Date().getTime()));
+      }
+    },
+  };
+}
+
+function maxIso(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
