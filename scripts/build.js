@@ -29,6 +29,16 @@ function build({ log = (l) => process.stdout.write(`[mutu] ${l}\n`) } = {}) {
       { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('bundling the workflows failed (see above)');
   }
+  const web = path.join(root, 'apps', 'web');
+  const webIndex = path.join(web, 'dist', 'index.html');
+  if (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < Math.max(newestMtime(path.join(web, 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs)) {
+    const v = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (v.status !== 0) throw new Error('building the web app failed (see above)');
+  }
   log(`build: compiled and bundled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { bundle };
 }

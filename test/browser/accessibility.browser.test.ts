@@ -6,7 +6,7 @@ import { LAPTOP, launchBrowser, newPage, PHONE, screenshot, seriousA11yViolation
 import { openProgram, pageShowsNoRawError, signIn } from './support/ui';
 import { ensureWebBuilt } from './support/web-build';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const YEAR = new Date().getFullYear();
 const SCHOOL = 'sch-sdn-cipinang-01';
@@ -39,7 +39,7 @@ describe('web UI: accessibility and error messages', () => {
     });
     if (res.status !== 201) throw new Error(`create program: ${res.status} ${await res.text()}`);
     programId = ((await res.json()) as { programId: string }).programId;
-  });
+  }, 300_000); // a cold run builds the web app first, on a shared 2-core machine
 
   afterAll(async () => {
     await browser?.close();
@@ -119,7 +119,7 @@ describe('web UI: accessibility and error messages', () => {
 
     await principal.goto(`${stack.baseUrl}/app/calendar/${SCHOOL}/${YEAR}`);
     await principal.getByRole('heading', { level: 1 }).waitFor();
-    await principal.locator('[role=status], [data-testid=calendar]').first().waitFor();
+    await principal.getByTestId('calendar').getByRole('link', { name: 'Penguatan numerasi' }).first().waitFor();
     await expectAccessible(principal, 'calendar');
 
     const auditor = await signIn(browser, stack.baseUrl, 'auditor@demo.mutu.id', PHONE);

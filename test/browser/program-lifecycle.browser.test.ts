@@ -8,7 +8,7 @@ import { solidPng } from './support/png';
 import { openProgram, pageShowsNoRawError, signIn, waitForStage } from './support/ui';
 import { ensureWebBuilt } from './support/web-build';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const EMAIL = {
   principal: 'kepsek@demo.mutu.id',
@@ -36,7 +36,7 @@ describe('web UI: one program through every role', () => {
     await ensureWebBuilt();
     stack = await startTestStack();
     browser = await launchBrowser();
-  });
+  }, 300_000); // a cold run builds the web app first, on a shared 2-core machine
 
   afterAll(async () => {
     await browser?.close();

@@ -25,7 +25,7 @@ export const LAPTOP = { viewport: { width: 1280, height: 860 } };
 export async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...options });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(60_000);
   // A script error in the app is a test failure waiting to be explained: print it.
   page.on('pageerror', (e) => process.stderr.write(`[browser] page error on ${page.url()}: ${e.stack ?? e.message}\n`));
   return { context, page };

@@ -44,7 +44,12 @@ export async function ensureWebBuilt(): Promise<void> {
     if (!webBuildIsStale()) return;
     // vite's package exports hide bin/, so go through its package.json.
     const vite = join(dirname(require.resolve('vite/package.json', { paths: [ROOT] })), 'bin', 'vite.js');
-    const r = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // jest sets NODE_ENV=test, which would make vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -28,10 +28,13 @@ export function Notice({ text }: { text: string | null }) {
 
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  // The number sits beside the bar, not on it: text over the fill would lose contrast.
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-      <div className="progress-fill" style={{ width: `${pct}%` }} />
-      <span className="progress-text">{pct}%</span>
+    <div className="progress-row">
+      <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="progress-text" aria-hidden="true">{pct}%</span>
     </div>
   );
 }
