@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '@mutu/persistence';
 import { PROJECT_ROOT } from '@mutu/temporal';
 import { createApi } from '../apps/api/src/create-api';
 import { createWorker } from '../apps/worker/src/create-worker';
+import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 import { trivialDecide } from './support/trivial-update.workflow';
 
@@ -16,9 +17,12 @@ import { trivialDecide } from './support/trivial-update.workflow';
  * Approval round trip (HTTP → auth → scope → Update → decide → append → projection → response)
  * at 1, 8 and 32 concurrent clients, next to a bare executeUpdate on a trivial workflow of the
  * same shape; and GET /programs (50 items) throughput next to a trivial Nest route.
- * Scale: BENCH_API_SCALE (default 1 → 40/160/320 approvals per level).
+ * A third column sends the same approval straight to the real program workflow (no HTTP, auth or
+ * scope check) to separate the API's share from the workflow's.
+ * Scale: BENCH_API_SCALE (default 1 → 20/48/96 approvals per level and path).
  */
 const LEVELS = [1, 8, 32];
+const SUPERVISOR = { userId: 'u-supervisor', name: 'Bapak Bambang Sutrisno', roles: ['supervisor' as const], schoolIds: [], regionIds: ['reg-jaktim'] };
 
 async function timed<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
   const latencies: number[] = [];
@@ -67,7 +71,7 @@ class TrivialModule {}
 
 export async function main(args: string[]): Promise<void> {
   const scale = Number(args[0] ?? process.env.BENCH_API_SCALE ?? 1);
-  const samples = { 1: Math.round(40 * scale), 8: Math.round(160 * scale), 32: Math.round(320 * scale) } as Record<number, number>;
+  const samples = { 1: Math.round(20 * scale), 8: Math.round(48 * scale), 32: Math.round(96 * scale) } as Record<number, number>;
   const env = await benchEnv({ postgres: true, temporal: true });
   const bundle = join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
   if (existsSync(bundle)) process.env.MUTU_WORKFLOW_BUNDLE = bundle;
@@ -100,9 +104,10 @@ export async function main(args: string[]): Promise<void> {
 
   // Setup (not measured): one submitted plan per approval.
   const total = LEVELS.reduce((s, c) => s + samples[c], 0);
-  console.log(`[bench api] preparing ${total} submitted programs…`);
+  const programsNeeded = total * 2;
+  console.log(`[bench api] preparing ${programsNeeded} submitted programs…`);
   const ids: string[] = [];
-  await timed(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
+  await timed(Array.from({ length: programsNeeded }, (_, i) => i), 16, async (i) => {
     const p = await post(principal, '/programs', {
       schoolId: 'sch-sdn-cipinang-01',
       budgetYear: 2026,
@@ -141,12 +146,20 @@ export async function main(args: string[]): Promise<void> {
     const http = await timed(mine, c, async (id) => {
       await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
     });
-    results[`c${c}`] = { http, bare, samples: samples[c] };
+    const direct = await timed(ids.slice(total + offset - samples[c], total + offset), c, async (id) => {
+      const commandId = `bench-direct-${id}`;
+      await client.workflow.getHandle(programWorkflowId(id)).executeUpdate(commandUpdate('DecidePlan'), {
+        args: [{ commandId, type: 'DecidePlan', actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' } }],
+        updateId: commandId,
+      });
+    });
+    results[`c${c}`] = { http, direct, bare, samples: samples[c] };
     rows.push(
       { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50', value: bare.p50 }, target: c === 8 ? '≤ 1.5× bare' : undefined, pass: c === 8 ? http.p50 <= 1.5 * bare.p50 : undefined },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
       { name: `approval p99 @${c}`, value: http.p99, unit: 'ms', baseline: { name: 'bare p99', value: bare.p99 }, target: c === 8 ? '≤ 150 ms' : undefined, pass: c === 8 ? http.p99 <= 150 : undefined },
       { name: `approvals/s @${c}`, value: http.perSecond, unit: 'req/s', baseline: { name: 'bare updates/s', value: bare.perSecond } },
+      { name: `approval p50 @${c}, HTTP`, value: http.p50, unit: 'ms', baseline: { name: 'same Update on the program workflow, no HTTP', value: direct.p50 } },
     );
   }
 

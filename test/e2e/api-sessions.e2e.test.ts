@@ -60,10 +60,18 @@ describe('API sessions: refresh rotation, reuse detection, logout, login rate li
     expect(JSON.stringify(users.body)).not.toContain('password');
     const dup = await http(stack, admin, 'POST', '/admin/regions', { regionId: 'reg-jaktim', name: 'dup' });
     expect(dup.status).toBe(409);
-    const disabled = await http(stack, admin, 'PATCH', '/admin/users/u-staff', { disabled: true });
+    // A user of its own: other suites share the database and the seeded users.
+    const created = await http(stack, admin, 'POST', '/admin/users', {
+      userId: 'u-sessions-staff', email: 'sessions.staff@demo.mutu.id', name: 'Staf Uji', password: 'staf-uji-2026-pw', roles: ['staff'], schoolIds: ['sch-sdn-cipinang-01'],
+    });
+    expect(created.status).toBe(201);
+    const staff = await login('sessions.staff@demo.mutu.id', 'staf-uji-2026-pw');
+    expect(staff.status).toBe(200);
+    const disabled = await http(stack, admin, 'PATCH', '/admin/users/u-sessions-staff', { disabled: true });
     expect(disabled.status).toBe(200);
-    expect((await login('guru@demo.mutu.id')).status).toBe(401);
-    await http(stack, admin, 'PATCH', '/admin/users/u-staff', { disabled: false });
+    expect((await login('sessions.staff@demo.mutu.id', 'staf-uji-2026-pw')).status).toBe(401);
+    expect((await http(stack, staff.body.accessToken, 'GET', '/me')).status).toBe(401);
+    expect((await refresh(staff.body.refreshToken)).status).toBe(401);
     expect((await http(stack, admin, 'PATCH', '/admin/users/u-nobody', { name: 'x' })).status).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ export class GetProgramUseCase {
   async execute(actor: Actor, programId: string) {
     const row = await this.programs.findVisible(programId, actor);
     if (!row) throw notFound('program');
-    return toProgramView(row.state as unknown as ProgramState, row.version);
+    // Deadlines come from the read model (the deadline tracker keeps next_due_date/overdue current).
+    return { ...toProgramView(row.state as unknown as ProgramState, row.version), nextDueDate: row.next_due_date, overdue: row.overdue };
   }
 }
