@@ -37,6 +37,9 @@ export function upcast(raw: RawEvent): ProgramEvent {
     throw new Error(`Event ${raw.type} v${raw.v} is newer than this code (v${target})`);
   }
   let data = raw.data as Record<string, unknown>;
+  // A current-version event was schema-checked when it was decided and the hash chain guards it
+  // since; parsing it again on every fold made audits' asOf and projections slow.
+  if (raw.v === target) return { type: raw.type, v: target, data } as ProgramEvent;
   for (let v = raw.v; v < target; v++) {
     const step = upcasters[raw.type]?.[v];
     if (!step) throw new Error(`No upcaster for ${raw.type} v${v} → v${v + 1}`);
