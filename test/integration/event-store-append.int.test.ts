@@ -11,7 +11,12 @@ import {
   type AppendRequest,
 } from '@mutu/persistence';
 
-describe('event store append (PostgreSQL)', () => {
+// Without projectors an append to an existing stream takes the single-statement path; with them
+// it runs in a transaction with the read models: both must keep the same guarantees.
+describe.each([
+  ['with projectors', true],
+  ['without projectors', false],
+])('event store append %s (PostgreSQL)', (_label, withProjectors) => {
   let ds: DataSource;
   let store: EventStore;
 
@@ -19,7 +24,7 @@ describe('event store append (PostgreSQL)', () => {
     ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 20 });
     await ds.initialize();
     await migrate(ds);
-    store = new EventStore(ds, [new ProgramProjector()]);
+    store = new EventStore(ds, withProjectors ? [new ProgramProjector()] : []);
   });
 
   afterAll(async () => {
@@ -76,6 +81,17 @@ describe('event store append (PostgreSQL)', () => {
     expect(claimed).toEqual([]);
     // The same command with the right version then goes through.
     expect(await store.append({ ...stale, expectedVersion: 2 })).toMatchObject({ fromVersion: 3, toVersion: 3, duplicate: false });
+  });
+
+  it('chains correctly when another process appended since this one last wrote the stream', async () => {
+    const streamId = `test-${randomUUID()}`;
+    const other = new EventStore(ds, withProjectors ? [new ProgramProjector()] : []);
+    await store.append(request(streamId, 0));
+    await other.append(request(streamId, 1, 2));
+    await store.append(request(streamId, 3));
+    const events = await store.readStream(streamId);
+    expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4]);
+    expect(events[3].prevHash).toBe(events[2].hash);
   });
 
   it('chains every event to the previous one with sha256 over its canonical form', async () => {

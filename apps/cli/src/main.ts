@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { auditCommand } from './audit/audit.command';
 import { migrateCommand } from './commands/migrate.command';
 import { startCommand } from './commands/start.command';
+import { projectionsCommand } from './projections/projections-rebuild.command';
 
 const USAGE = `usage: mutu <command>
 
   start                       provision and run the whole stack (npm start)
   migrate                     apply pending database migrations (DATABASE_URL)
   audit <sub>                 verify | checkpoint | export | verify-bundle | replay (mutu audit for help)
+  projections rebuild         rebuild programs + tasks from the events and compare with the live ones
 `;
 
 type Command = (args: string[]) => Promise<void>;
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   start: () => startCommand(),
   migrate: () => migrateCommand(),
   audit: (args) => auditCommand(args),
+  projections: (args) => projectionsCommand(args),
 };
 
 async function main(argv: string[]): Promise<void> {

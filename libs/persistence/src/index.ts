@@ -8,4 +8,5 @@ export * from './event-store/hash-chain';
 export * from './migrations';
 export * from './persistence.module';
 export * from './projections/program.projector';
+export * from './projections/read-model-diff';
 export * from './seed/demo-seed';

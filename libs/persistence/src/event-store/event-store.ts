@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { eventHash, GENESIS_HASH, normalizeInstant } from './hash-chain';
+import { prepareAppend, type AppendStatementRow, type PreparedAppend, type StreamHead } from './append-statement';
+import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import {
   CommandIdReusedError,
   StreamVersionConflictError,
@@ -10,6 +11,16 @@ import {
 } from './event-store.types';
 
 const UNIQUE_VIOLATION = '23505';
+const MAX_REMEMBERED_HEADS = 10_000;
+
+/** The statement claimed the command but the stream head was not where the writer expected. */
+class HeadNotMoved extends Error {}
+
+interface PgClient {
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: AppendStatementRow[] }>;
+}
+
+type Queryable = Pick<EntityManager, 'query'>;
 
 interface EventRow {
   position: string;
@@ -48,9 +59,12 @@ export const EVENT_COLUMNS =
 /**
  * Appends commands' events to per-stream hash chains. One transaction covers the command log,
  * the events, the stream head and every projector, so a read model never disagrees with the
- * events it was built from.
+ * events it was built from. The writes themselves are one statement (see append-statement.ts);
+ * without projectors an append to an existing stream needs no transaction at all.
  */
 export class EventStore {
+  private readonly heads = new Map<string, StreamHead>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly projectors: readonly Projector[] = [],
@@ -58,98 +72,119 @@ export class EventStore {
 
   async append(req: AppendRequest): Promise<AppendResult> {
     if (req.events.length === 0) throw new RangeError('an append needs at least one event');
-    try {
-      return await this.dataSource.transaction((tx) => this.appendIn(tx, req));
-    } catch (e) {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
-        const existing = await this.findCommand(req.commandId);
+    let head = req.expectedVersion === 0 ? { version: 0, hash: GENESIS_HASH } : (this.heads.get(req.streamId) ?? (await this.readHead(req.streamId)));
+    for (let attempt = 0; ; attempt++) {
+      const prepared = prepareAppend(req, head);
+      try {
+        const result =
+          prepared.atomic && this.projectors.length === 0
+            ? await this.appendAlone(req, prepared)
+            : await this.dataSource.transaction((tx) => this.appendIn(tx, req, prepared));
+        if (!result.duplicate) this.rememberHead(req.streamId, { version: result.toVersion, hash: result.headHash });
+        return result;
+      } catch (e) {
+        if (!(e instanceof HeadNotMoved) && (e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+        this.heads.delete(req.streamId);
+        const actual = await this.readHead(req.streamId);
+        // Only the remembered hash was stale (another process appended): chain from the real head once.
+        if (attempt === 0 && actual.version === req.expectedVersion && actual.hash !== head.hash) {
+          head = actual;
+          continue;
+        }
+        const existing = await this.findCommand(this.dataSource, req.commandId);
         if (existing) return this.duplicateResult(req, existing);
-        throw new StreamVersionConflictError(req.streamId, req.expectedVersion, await this.currentVersion(req.streamId));
+        throw new StreamVersionConflictError(req.streamId, req.expectedVersion, actual.version);
       }
-      throw e;
     }
   }
 
-  private async appendIn(tx: EntityManager, req: AppendRequest): Promise<AppendResult> {
-    const n = req.events.length;
-    const fromVersion = req.expectedVersion + 1;
-    const toVersion = req.expectedVersion + n;
-    const claimed: unknown[] = await tx.query(
-      `INSERT INTO commands (command_id, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (command_id) DO NOTHING RETURNING command_id`,
-      [req.commandId, req.streamId, fromVersion, toVersion],
-    );
-    if (claimed.length === 0) {
-      const existing = await this.findCommand(req.commandId, tx);
-      if (!existing) throw new Error(`command ${req.commandId} vanished during append`);
-      return this.duplicateResult(req, existing);
-    }
-    const head: { version: number; head_hash: string }[] = await tx.query(
-      'SELECT version, head_hash FROM streams WHERE stream_id = $1 FOR UPDATE',
-      [req.streamId],
-    );
-    const actual = head[0]?.version ?? 0;
-    if (actual !== req.expectedVersion) {
-      throw new StreamVersionConflictError(req.streamId, req.expectedVersion, actual);
-    }
-    let prevHash = head[0]?.head_hash ?? GENESIS_HASH;
-    const occurredAt = normalizeInstant(req.occurredAt);
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    const hashes: { prev: string; hash: string }[] = [];
-    req.events.forEach((event, i) => {
-      const version = fromVersion + i;
-      const metadata = { ...req.metadata, v: event.v };
-      const hash = eventHash(prevHash, { streamId: req.streamId, version, type: event.type, data: event.data, metadata, occurredAt });
-      hashes.push({ prev: prevHash, hash });
-      const b = params.length;
-      tuples.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5}::jsonb, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`);
-      params.push(req.streamId, version, event.type, JSON.stringify(event.data), JSON.stringify(metadata), occurredAt, req.commandId, prevHash, hash);
-      prevHash = hash;
-    });
-    const rows: EventRow[] = await tx.query(
-      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, prev_hash, hash)
-       VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}`,
-      params,
-    );
-    if (req.expectedVersion === 0) {
-      await tx.query('INSERT INTO streams (stream_id, version, head_hash) VALUES ($1, $2, $3)', [req.streamId, toVersion, prevHash]);
-    } else {
-      await tx.query('UPDATE streams SET version = $2, head_hash = $3, updated_at = now() WHERE stream_id = $1', [
-        req.streamId,
-        toVersion,
-        prevHash,
-      ]);
-    }
+  private async appendIn(tx: EntityManager, req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
+    const [row]: AppendStatementRow[] = await tx.query(prepared.sql, prepared.params);
+    const unclaimed = await this.unclaimed(tx, req, row);
+    if (unclaimed) return unclaimed;
     if (this.projectors.length > 0) {
-      const stored = rows.map(toStoredEvent);
+      const stored: StoredEvent[] = prepared.rows.map((r, i) => ({
+        position: row.positions![i],
+        streamId: req.streamId,
+        version: r.version,
+        type: r.type,
+        v: Number(r.metadata.v ?? 1),
+        data: r.data,
+        metadata: r.metadata,
+        occurredAt: prepared.occurredAt,
+        recordedAt: normalizeInstant(row.recorded_at![i]),
+        commandId: req.commandId,
+        prevHash: r.prevHash,
+        hash: r.hash,
+      }));
       for (const projector of this.projectors) await projector.apply(tx, req.streamId, stored);
     }
-    return { streamId: req.streamId, fromVersion, toVersion, headHash: prevHash, duplicate: false };
+    return { streamId: req.streamId, fromVersion: prepared.fromVersion, toVersion: prepared.toVersion, headHash: prepared.headHash, duplicate: false };
   }
 
-  private async findCommand(commandId: string, tx?: EntityManager) {
-    const rows: { stream_id: string; from_version: number; to_version: number }[] = await (tx ?? this.dataSource).query(
-      'SELECT stream_id, from_version, to_version FROM commands WHERE command_id = $1',
+  /** Without projectors an append to an existing stream is one prepared statement, no transaction. */
+  private async appendAlone(req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
+    const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, () => void]> };
+    const [client, release] = await driver.obtainMasterConnection();
+    let row: AppendStatementRow;
+    try {
+      row = (await client.query({ name: prepared.name, text: prepared.sql, values: prepared.params })).rows[0];
+    } finally {
+      release(); // before any further query: holding one connection while waiting for another can starve the pool
+    }
+    const unclaimed = await this.unclaimed(this.dataSource, req, row);
+    return unclaimed ?? { streamId: req.streamId, fromVersion: prepared.fromVersion, toVersion: prepared.toVersion, headHash: prepared.headHash, duplicate: false };
+  }
+
+  /**
+   * A statement that claimed nothing met either an earlier append of the command (answer as it
+   * did; the claim waited for a concurrent one to commit) or a head elsewhere (a conflict).
+   */
+  private async unclaimed(q: Queryable, req: AppendRequest, row: AppendStatementRow): Promise<AppendResult | undefined> {
+    if (row.claimed) {
+      if (!row.moved) throw new HeadNotMoved();
+      return undefined;
+    }
+    const existing = await this.findCommand(q, req.commandId);
+    if (!existing) throw new HeadNotMoved();
+    return this.duplicateResult(req, existing);
+  }
+
+  private async readHead(streamId: string): Promise<StreamHead> {
+    const rows: { version: number; head_hash: string }[] = await this.dataSource.query(
+      'SELECT version, head_hash FROM streams WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0] ? { version: rows[0].version, hash: rows[0].head_hash } : { version: 0, hash: GENESIS_HASH };
+  }
+
+  /** Remembers the head this process wrote last, so the next append of the stream needs no read. */
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > MAX_REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private async findCommand(q: Queryable, commandId: string) {
+    const rows: { stream_id: string; from_version: number; to_version: number; hash: string | null }[] = await q.query(
+      `SELECT c.stream_id, c.from_version, c.to_version, e.hash FROM commands c
+         LEFT JOIN events e ON e.stream_id = c.stream_id AND e.version = c.to_version
+        WHERE c.command_id = $1`,
       [commandId],
     );
     return rows[0];
   }
 
-  private async duplicateResult(
+  private duplicateResult(
     req: AppendRequest,
-    existing: { stream_id: string; from_version: number; to_version: number },
-  ): Promise<AppendResult> {
+    existing: { stream_id: string; from_version: number; to_version: number; hash: string | null },
+  ): AppendResult {
     if (existing.stream_id !== req.streamId) throw new CommandIdReusedError(req.commandId, existing.stream_id);
-    const head: { hash: string }[] = await this.dataSource.query(
-      'SELECT hash FROM events WHERE stream_id = $1 AND version = $2',
-      [existing.stream_id, existing.to_version],
-    );
     return {
       streamId: existing.stream_id,
       fromVersion: existing.from_version,
       toVersion: existing.to_version,
-      headHash: head[0]?.hash ?? '',
+      headHash: existing.hash ?? '',
       duplicate: true,
     };
   }

@@ -40,12 +40,13 @@ export class ProgramProjector implements Projector {
     if (!('programId' in state)) return;
     const s = state as ActiveState;
     const last = events[events.length - 1];
+    // created_at comes from the state: a rebuild projects a whole stream as one batch.
     await tx.query(
       `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $10)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10)
        ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
          state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at`,
-      [programId, s.schoolId, s.regionId, s.budgetYear, s.title, s.stage, last.version, JSON.stringify(s), progressOf(s), last.occurredAt],
+      [programId, s.schoolId, s.regionId, s.budgetYear, s.title, s.stage, last.version, JSON.stringify(s), progressOf(s), last.occurredAt, s.createdAt],
     );
     await tx.query('DELETE FROM tasks WHERE program_id = $1', [programId]);
     const pending = pendingDecisions(s);
