@@ -29,7 +29,11 @@ async function drive(gateway: ProgramGateway, programId: string, commands: Progr
       c.type === 'CreateProgram'
         ? await gateway.create({ ...c, payload: { ...c.payload, ...SCHOOL, programId } } as never)
         : await gateway.send(programId, c);
-    seen.push({ version: outcome.version, state: JSON.parse(JSON.stringify(outcome.state)) });
+    // The state the workflow reports right after the command (its version may be later when the
+    // workflow recorded a reminder in between: the pair stays consistent).
+    const reported = await gateway.state(programId);
+    expect(reported.version).toBeGreaterThanOrEqual(outcome.version);
+    seen.push({ version: reported.version, state: JSON.parse(JSON.stringify(reported.state)) });
   }
   return seen;
 }

@@ -8,9 +8,9 @@ import { Worker } from '@temporalio/worker';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@mutu/config';
-import type { ProgramCommand } from '@mutu/domain';
+import type { ProgramCommand, ProgramState } from '@mutu/domain';
 import { EventStore, eventHash, GENESIS_HASH } from '@mutu/persistence';
-import { commandUpdate, programWorkflow, programWorkflowId, type CommandOutcome } from '@mutu/workflows';
+import { commandUpdate, programWorkflow, programWorkflowId, stateQuery, type CommandOutcome } from '@mutu/workflows';
 import { buildActivities } from '../../apps/worker/src/activities/activities.registry';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -83,13 +83,18 @@ export async function startProgram(h: ProgramHarness, programId: string, extra: 
 }
 
 /** Sends one command as its Update; the Update id is the command id. */
-export function send(handle: WorkflowHandle, command: ProgramCommand): Promise<CommandOutcome> {
-  return handle.executeUpdate(commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
+/** The Update's outcome plus the state right after it (from the `state` query). */
+export type SentOutcome = CommandOutcome & { state: ProgramState };
+
+export async function send(handle: WorkflowHandle, command: ProgramCommand): Promise<SentOutcome> {
+  const outcome = await handle.executeUpdate(commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
+  const now = await handle.query(stateQuery);
+  return { ...outcome, state: now.state, version: now.version };
 }
 
 /** Sends commands one after the other and returns the last outcome. */
-export async function sendAll(handle: WorkflowHandle, commands: readonly ProgramCommand[]): Promise<CommandOutcome | undefined> {
-  let last: CommandOutcome | undefined;
+export async function sendAll(handle: WorkflowHandle, commands: readonly ProgramCommand[]): Promise<SentOutcome | undefined> {
+  let last: SentOutcome | undefined;
   for (const c of commands) last = await send(handle, c);
   return last;
 }

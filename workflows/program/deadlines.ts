@@ -19,9 +19,33 @@ export interface DeadlineCarry {
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', name: 'Mutu', roles: ['system'], schoolIds: [], regionIds: [] };
 
-/** Events the workflow itself records; every other event may change the schedule. */
-const SYSTEM_EVENTS = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised']);
+/**
+ * Events that cannot move a deadline: the ones the workflow itself records, and user events the
+ * schedule does not read (it reads the stage, activity windows and statuses, extensions and the
+ * report submission). Any other event, including one added later, recomputes the schedule.
+ */
+const SCHEDULE_NEUTRAL_EVENTS = new Set([
+  'ReminderIssued',
+  'DeadlineMissed',
+  'EscalationRaised',
+  'EvidenceAttached',
+  'EvidenceWithdrawn',
+  'ActivityStarted',
+  'ActivityAssigned',
+  'PlanSubmitted',
+  'PlanApproved',
+  'PlanRejected',
+  'AssignmentsConfirmed',
+  'DocumentationSubmitted',
+  'DocumentationApproved',
+  'DocumentationRejected',
+  'ReportEdited',
+  'CancellationRequested',
+  'CancellationRejected',
+]);
 const OPEN_STAGES = new Set(['plan', 'assign', 'execute', 'document', 'report']);
+/** Items older than this when the loop first sees them are skipped, not sent late. */
+export const CATCH_UP_MS = 2 * 86_400_000;
 
 export interface DeadlineTrackerDeps {
   programId: string;
@@ -99,7 +123,9 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
 
   async function fireDue(): Promise<void> {
     const now = nowIso();
-    const from = watermark ?? now;
+    // Catch up what fell due while nobody ran (worker outage, a backdated stage start), but only
+    // recently: a flood of weeks-old reminders helps nobody.
+    const from = maxIso(watermark ?? now, new Date(Date.parse(now) - CATCH_UP_MS).toISOString());
     for (const item of items) {
       const at = Date.parse(item.at);
       if (!(at > Date.parse(from) && at <= Date.parse(now))) continue;
@@ -117,9 +143,9 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
   }
 
   return {
-    /** Call after applying events: any non-system event may move or end a deadline. */
+    /** Call after applying events: any event not known to be neutral may move or end a deadline. */
     onEvents(events: readonly ProgramEvent[]): void {
-      if (events.some((e) => !SYSTEM_EVENTS.has(e.type))) invalidated = true;
+      if (events.some((e) => !SCHEDULE_NEUTRAL_EVENTS.has(e.type))) invalidated = true;
     },
     carry(): DeadlineCarry {
       return { policyVersion, stage, watermark };

@@ -26,7 +26,10 @@ export interface ProgramWorkflowInput {
 
 /** The result of every accepted command: the caller reads its own write. */
 export interface CommandOutcome {
-  state: ProgramState;
+  /** The stage after the command. The full state is not repeated here: every Update result is
+   * kept in the workflow history, and a large program's state would bloat it. Read the state
+   * from the read model (written with the events) or the `state` query. */
+  stage: string;
   version: number;
   events: { type: string; version: number }[];
   /** true when this command id had been accepted before: nothing new was recorded. */

@@ -116,7 +116,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   };
 
   const outcome = (events: ProgramEvent[], fromVersion: number, duplicate: boolean): CommandOutcome => ({
-    state,
+    stage: stageOf(state),
     version,
     events: events.map((e, i) => ({ type: e.type, version: fromVersion + i })),
     duplicate,

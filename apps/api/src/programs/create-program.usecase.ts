@@ -7,7 +7,7 @@ import type { CreateProgramBodySchema } from '../routes/route-schemas';
 import { commandIdFor, programIdFor } from './command-id';
 import { ProgramGateway } from './program-gateway.service';
 import { ProgramsRepository } from './programs.repository';
-import { toProgramView } from './program.view';
+import { viewAfterCommand } from './program.view';
 
 export { CreateProgramBodySchema } from '../routes/route-schemas';
 export type CreateProgramBody = z.infer<typeof CreateProgramBodySchema>;
@@ -44,7 +44,7 @@ export class CreateProgramUseCase {
           approvalPolicy: body.approvalPolicy,
         },
       });
-      return toProgramView(outcome.state, outcome.version);
+      return viewAfterCommand(this.programs, programId, outcome);
     });
   }
 }

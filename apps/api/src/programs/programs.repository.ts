@@ -41,6 +41,12 @@ export class ProgramsRepository {
     return rows[0];
   }
 
+  /** The read model row, whatever the caller's scope (callers check scope first). */
+  async findById(programId: string): Promise<ProgramRow | undefined> {
+    const rows: ProgramRow[] = await this.ds.query('SELECT * FROM programs WHERE program_id = $1', [programId]);
+    return rows[0];
+  }
+
   async schoolRegion(schoolId: string): Promise<{ regionId: string; timeZone: string } | undefined> {
     const rows: { region_id: string; time_zone: string }[] = await this.ds.query(
       'SELECT region_id, time_zone FROM schools WHERE school_id = $1',

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../common/api-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { commandIdFor } from './command-id';
 import { ProgramGateway } from './program-gateway.service';
-import { toProgramView } from './program.view';
+import { viewAfterCommand } from './program.view';
 import { ProgramsRepository, type ProgramRow } from './programs.repository';
 
 export interface SendCommandInput<T extends ProgramCommandType> {
@@ -47,7 +47,7 @@ export class SendCommandUseCase {
           now: new Date().toISOString(),
           payload,
         } as ProgramCommand);
-        return toProgramView(outcome.state, outcome.version);
+        return viewAfterCommand(this.programs, programId, outcome);
       } catch (e) {
         // A closed or cancelled program's workflow has completed: that is a stage conflict, not a 404.
         if (e instanceof WorkflowNotFoundError && (TERMINAL_STAGES as readonly string[]).includes(program.stage)) {
