@@ -44,7 +44,7 @@ export async function main(args: string[]): Promise<void> {
   const run = Date.now().toString(36);
   const config = loadConfig({
     ...process.env, DATABASE_URL: env.pg!.url, TEMPORAL_ADDRESS: env.temporal!.address, TEMPORAL_TASK_QUEUE: `bench-reminders-${run}`,
-    LOG_LEVEL: 'error', NODE_ENV: 'production', DATABASE_POOL_SIZE: '10',
+    LOG_LEVEL: 'error', NODE_ENV: 'development', SEED_DEMO_DATA: 'false', DATABASE_POOL_SIZE: '10',
   });
   try {
     const worker = await createWorker(config, { dispatcher: false });
@@ -74,12 +74,13 @@ export async function main(args: string[]): Promise<void> {
     });
     const createSeconds = (Date.now() - created) / 1000;
     // Let the schedule activities of the last programs finish before measuring.
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 240; i++) {
       const [{ n }] = await ds.query('SELECT count(DISTINCT program_id)::int AS n FROM deadlines WHERE program_id LIKE $1', [`bench-${run}-%`]);
       if (n >= programs) break;
       await sleep(1000);
     }
-    await sleep(5_000);
+    const backlogSeconds = (Date.now() - created) / 1000 - createSeconds;
+    await sleep(10_000);
     const waiting = await sample(20_000);
     await connection.close();
     worker.shutdown();
@@ -128,7 +129,7 @@ export async function main(args: string[]): Promise<void> {
       { name: `programs started (from a carried state)`, value: programs / createSeconds, unit: 'programs/s' },
       { name: `dispatcher throughput (${emails} emails, outbox → SMTP)`, value: dispatchPerSecond, unit: 'emails/s', baseline: { name: 'raw nodemailer, no outbox', value: rawPerSecond }, pass: sent === emails && rawReceived === emails },
     ];
-    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, sent, rawReceived });
+    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, sent, rawReceived, maxCachedWorkflows: 1000 });
   } finally {
     await env.stop();
   }

@@ -22,6 +22,8 @@ export interface CreateWorkerOptions {
   workflowBundlePath?: string;
   /** Run the notifications outbox dispatcher in this process (default: on, except NODE_ENV=test). */
   dispatcher?: boolean;
+  /** Workflows kept in memory; the rest replay their (short) history when a timer fires. */
+  maxCachedWorkflows?: number;
 }
 
 let runtimeInstalled = false;
@@ -52,6 +54,8 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: workflowBundleOptions().workflowsPath, bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } }),
     activities: buildActivities(app),
+    // Most programs sleep on timers for weeks: caching all of them costs memory, not CPU.
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
     shutdownGraceTime: '10 seconds',
   });
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.

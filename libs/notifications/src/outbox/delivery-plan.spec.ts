@@ -1,0 +1,54 @@
+import { deliveryPlan, inQuietHours, nextLocalTime } from './delivery-plan';
+import { signWebhook, verifyWebhook } from '../channels/webhook-signature';
+import { renderTemplate } from '../templates/templates';
+
+describe('delivery plan', () => {
+  it('holds a message sent inside quiet hours until they end, in the user time zone', () => {
+    // 22:30 in Jakarta (UTC+7) is inside 21:00–06:00; it goes out at 06:00 the next morning.
+    const at = '2027-03-01T15:30:00.000Z';
+    expect(inQuietHours(at, '21:00', '06:00', 'Asia/Jakarta')).toBe(true);
+    expect(deliveryPlan({ quiet_start: '21:00', quiet_end: '06:00' }, true, at)).toEqual([
+      { channel: 'email', notBefore: '2027-03-01T23:00:00.000Z', digest: false },
+    ]);
+    // The same instant is 00:30 in Jayapura (UTC+9): also quiet, until 06:00 there.
+    expect(nextLocalTime(at, '06:00', 'Asia/Jayapura')).toBe('2027-03-01T21:00:00.000Z');
+  });
+
+  it('sends at once outside quiet hours, on every channel the user has', () => {
+    expect(deliveryPlan({ webhook_url: 'http://x', quiet_start: '21:00', quiet_end: '06:00' }, true, '2027-03-01T01:00:00.000Z')).toEqual([
+      { channel: 'email', notBefore: null, digest: false },
+      { channel: 'webhook', notBefore: null, digest: false },
+    ]);
+    expect(deliveryPlan({ email_enabled: false }, true, '2027-03-01T01:00:00.000Z')).toEqual([]);
+    expect(deliveryPlan({}, false, '2027-03-01T01:00:00.000Z')).toEqual([]);
+  });
+
+  it('holds digest emails until 07:00 local the next morning', () => {
+    expect(deliveryPlan({ digest: true }, true, '2027-03-01T01:00:00.000Z')).toEqual([
+      { channel: 'email', notBefore: '2027-03-02T00:00:00.000Z', digest: true },
+    ]);
+  });
+});
+
+describe('webhook signature', () => {
+  const body = JSON.stringify({ a: 1 });
+  const ts = 1_800_000_000;
+  const headers = { 'x-mutu-signature': signWebhook('s3cret', ts, body), 'x-mutu-timestamp': String(ts) };
+
+  it('accepts the exact body inside the replay window and refuses anything else', () => {
+    expect(verifyWebhook('s3cret', headers, body, ts * 1000 + 299_000)).toEqual({ ok: true });
+    expect(verifyWebhook('s3cret', headers, body, ts * 1000 + 301_000)).toEqual({ ok: false, reason: 'stale' });
+    expect(verifyWebhook('s3cret', headers, `${body} `, ts * 1000)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWebhook('s3cret', { ...headers, 'x-mutu-timestamp': String(ts + 1) }, body, ts * 1000)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWebhook('s3cret', {}, body, ts * 1000)).toEqual({ ok: false, reason: 'missing' });
+  });
+});
+
+describe('templates', () => {
+  it('speak Bahasa Indonesia by default and English for en locales', () => {
+    const p = { programTitle: 'Literasi', stage: 'document', dueDate: '2027-04-09', level: 2, toRole: 'principal' };
+    expect(renderTemplate('escalation', null, p).subject).toBe('Eskalasi tingkat 2: tahap dokumentasi terlambat');
+    expect(renderTemplate('escalation', 'en-US', p).text).toContain('Escalated to the principal');
+    expect(renderTemplate('reminder', 'id', { ...p, offsetWorkingDays: 0 }).subject).toBe('Pengingat: batas waktu tahap dokumentasi hari ini');
+  });
+});
