@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { writeNondeterministicVariant } from '../replay/fixtures/nondeterministic-variant';
 import type { ProgramCommand } from '@mutu/domain';
 import { canonicalJson, verifyBundle } from '@mutu/persistence';
 import { webpackConfigHook } from '@mutu/temporal';
@@ -125,7 +126,7 @@ describe('audit trail of programs run through the real stack', () => {
     const clean = await replayPrograms(deps, Object.values(ids));
     expect(clean.map((r) => [r.programId, r.ok, r.nondeterminism, r.divergence])).toEqual(Object.values(ids).map((id) => [id, true, [], []]));
 
-    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, '../replay/fixtures/nondeterministic/index.ts'), webpackConfigHook, logger: undefined as never });
+    const { code } = await bundleWorkflowCode({ workflowsPath: writeNondeterministicVariant(), webpackConfigHook, logger: new DefaultLogger('WARN') });
     const changed = await replayPrograms(deps, Object.values(ids), { code: { workflowBundle: { code } } });
     const failed = Object.fromEntries(changed.map((r) => [r.programId, r.nondeterminism.length > 0]));
     expect(failed).toEqual({ [ids.full]: true, [ids.plan]: true, [ids.created]: false });
