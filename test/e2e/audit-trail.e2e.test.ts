@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { writeNondeterministicVariant } from '../replay/fixtures/nondeterministic-variant';
 import type { ProgramCommand } from '@mutu/domain';
