@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { createDataSource, EventStore, fastCanonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
+import { createDataSource, EventStore, canonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
 import { PROJECT_ROOT } from '@mutu/temporal';
 import { currentWorkflowCode } from '../apps/cli/src/audit/replay';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
@@ -61,7 +61,7 @@ function rawShaBaseline(): number {
   const bodies: string[] = [];
   for (let i = 0; i < sample; i++) {
     const e = eventAt(i);
-    bodies.push(GENESIS_HASH + fastCanonicalJson({ data: e.data, metadata: e.metadata, occurredAt: e.occurredAt, streamId: e.streamId, type: e.type, version: e.version }));
+    bodies.push(GENESIS_HASH + canonicalJson({ data: e.data, metadata: e.metadata, occurredAt: e.occurredAt, streamId: e.streamId, type: e.type, version: e.version }));
   }
   const t = performance.now();
   for (const b of bodies) createHash('sha256').update(b).digest('hex');
