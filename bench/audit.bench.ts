@@ -72,7 +72,11 @@ async function replaySpeed(rows: BenchRow[]): Promise<Record<string, unknown>> {
   const dir = join(PROJECT_ROOT, 'test', 'replay', 'histories');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
   if (files.length === 0) return { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' };
-  const histories = files.map((f) => ({ workflowId: f, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+  // Files as test/replay/history-files.ts writes them: { workflowId, history } in protobufjs object form.
+  const histories = files.map((f) => {
+    const body = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { workflowId: string; history: object };
+    return { workflowId: body.workflowId, history: temporal.api.history.v1.History.fromObject(body.history) };
+  });
   const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
   const t = performance.now();
   let failed = 0;
