@@ -22,8 +22,12 @@ export async function benchEnv(needs: { postgres?: boolean; temporal?: boolean }
     stops.push(() => env.temporal!.stop());
   }
   env.stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
+  // An interrupted benchmark still stops what it provisioned (no orphan servers).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void env.stop().finally(() => process.exit(130)));
+  }
   return env;
 }
 
