@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { auditCommand } from './audit/audit.command';
 import { migrateCommand } from './commands/migrate.command';
 import { startCommand } from './commands/start.command';
@@ -21,8 +23,20 @@ const COMMANDS: Record<string, Command> = {
   projections: (args) => projectionsCommand(args),
 };
 
+/** Without DATABASE_URL / TEMPORAL_ADDRESS, use those of a running `npm start` (see .data/runtime.json). */
+function adoptRunningStack(): void {
+  let root = __dirname;
+  while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+  const file = join(process.env.DATA_DIR ? resolve(root, process.env.DATA_DIR) : join(root, '.data'), 'runtime.json');
+  if (process.env.DATABASE_URL || !existsSync(file)) return;
+  const runtime = JSON.parse(readFileSync(file, 'utf8')) as { DATABASE_URL?: string; TEMPORAL_ADDRESS?: string };
+  process.env.DATABASE_URL = runtime.DATABASE_URL;
+  process.env.TEMPORAL_ADDRESS ??= runtime.TEMPORAL_ADDRESS;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
+  if (name !== 'start') adoptRunningStack();
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(USAGE);

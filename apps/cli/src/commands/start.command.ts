@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfigOrExit } from '@mutu/config';
 import { createDataSource, migrate, seedDemoData } from '@mutu/persistence';
@@ -50,6 +51,10 @@ export async function startCommand(): Promise<void> {
     await ds.destroy();
 
     const env = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SEED_DEMO_DATA: 'false' };
+    // Lets `npm run mutu -- …` in another terminal find this stack's database and Temporal.
+    const runtimeFile = join(dataDir, 'runtime.json');
+    writeFileSync(runtimeFile, JSON.stringify({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, pid: process.pid }, null, 2));
+    stops.unshift(async () => rmSync(runtimeFile, { force: true }));
     const register = join(PROJECT_ROOT, 'scripts', 'register-dist.js');
     const run = (name: string, entry: string) => {
       const child = spawn(process.execPath, ['-r', register, join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit' });
@@ -64,6 +69,7 @@ export async function startCommand(): Promise<void> {
     run('worker', 'apps/worker/src/main.js');
     run('api', 'apps/api/src/main.js');
     const api = `http://${config.API_HOST}:${config.API_PORT}`;
+    log(`Web app    ${api}/app/`);
     log(`API        ${api}`);
     log(`OpenAPI    ${api}/docs`);
     if (temporal.uiUrl) log(`Temporal UI ${temporal.uiUrl}`);
