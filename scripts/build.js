@@ -32,7 +32,7 @@ function build({ log = (l) => process.stdout.write(`[mutu] ${l}\n`) } = {}) {
   const web = path.join(root, 'apps', 'web');
   const webIndex = path.join(web, 'dist', 'index.html');
   if (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < Math.max(newestMtime(path.join(web, 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs)) {
-    const v = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
+    const v = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production' },
