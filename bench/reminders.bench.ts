@@ -7,7 +7,7 @@ import { loadConfig } from '@mutu/config';
 import { OutboxDispatcher, SmtpEmailSender, messageIdFor } from '@mutu/notifications';
 import { decide, evolve, initialProgramState } from '@mutu/domain';
 import { programWorkflow, programWorkflowId } from '@mutu/workflows';
-import { createWorker } from '../apps/worker/src/create-worker';
+import { createWorker, WORKER_CACHED_WORKFLOWS } from '../apps/worker/src/create-worker';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
 
 /**
@@ -74,7 +74,7 @@ export async function main(args: string[]): Promise<void> {
     });
     const createSeconds = (Date.now() - created) / 1000;
     // Let the schedule activities of the last programs finish before measuring.
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 600; i++) {
       const [{ n }] = await ds.query('SELECT count(DISTINCT program_id)::int AS n FROM deadlines WHERE program_id LIKE $1', [`bench-${run}-%`]);
       if (n >= programs) break;
       await sleep(1000);
@@ -129,7 +129,7 @@ export async function main(args: string[]): Promise<void> {
       { name: `programs started (from a carried state)`, value: programs / createSeconds, unit: 'programs/s' },
       { name: `dispatcher throughput (${emails} emails, outbox → SMTP)`, value: dispatchPerSecond, unit: 'emails/s', baseline: { name: 'raw nodemailer, no outbox', value: rawPerSecond }, pass: sent === emails && rawReceived === emails },
     ];
-    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, sent, rawReceived, maxCachedWorkflows: 1000 });
+    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, sent, rawReceived, maxCachedWorkflows: WORKER_CACHED_WORKFLOWS });
   } finally {
     await env.stop();
   }

@@ -17,6 +17,12 @@ export interface RunningWorker {
   shutdown(): void;
 }
 
+/**
+ * Programs wait on timers for weeks, so most need no cache: an evicted one replays its (short,
+ * continued-as-new) history when its timer fires. A small cache bounds the worker's memory.
+ */
+export const WORKER_CACHED_WORKFLOWS = 250;
+
 export interface CreateWorkerOptions {
   /** A prebuilt workflow bundle (built once per test run or by `npm run build`). */
   workflowBundlePath?: string;
@@ -55,7 +61,7 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
       : { workflowsPath: workflowBundleOptions().workflowsPath, bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } }),
     activities: buildActivities(app),
     // Most programs sleep on timers for weeks: caching all of them costs memory, not CPU.
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? WORKER_CACHED_WORKFLOWS,
     shutdownGraceTime: '10 seconds',
   });
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.
