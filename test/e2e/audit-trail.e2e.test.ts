@@ -8,7 +8,7 @@ import { ProgramGateway } from '../../apps/api/src/programs/program-gateway.serv
 import { replayPrograms } from '../../apps/cli/src/audit/replay';
 import { EventStore } from '@mutu/persistence';
 import { Client } from '@temporalio/client';
-import { createProgram, happyPath } from '../../libs/domain/src/testing';
+import { createProgram, happyPath } from '@mutu/domain/testing';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const SCHOOL = { schoolId: 'sch-sdn-cipinang-01', regionId: 'reg-jaktim' };

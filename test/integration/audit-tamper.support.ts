@@ -4,7 +4,7 @@ import { decide, evolve, initialProgramState, type ProgramCommand, type ProgramS
 import { eventHash, GENESIS_HASH, type EventStore, type StoredEvent } from '@mutu/persistence';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { happyPath } from '../../libs/domain/src/testing';
+import { happyPath } from '@mutu/domain/testing';
 
 export type TamperKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated';
 export interface Tamper {

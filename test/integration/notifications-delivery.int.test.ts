@@ -16,7 +16,7 @@ import {
   verifyWebhook,
   type DispatcherOptions,
 } from '@mutu/notifications';
-import { command, createProgram, makeActor, validPlan } from '../../libs/domain/src/testing';
+import { command, createProgram, makeActor, validPlan } from '@mutu/domain/testing';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 

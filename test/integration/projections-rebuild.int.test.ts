@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProgramCommand } from '@mutu/domain';
 import { createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, programStreamId, snapshotReadModels } from '@mutu/persistence';
-import { actors, command, happyPath, runCommands } from '../../libs/domain/src/testing';
+import { actors, command, happyPath, runCommands } from '@mutu/domain/testing';
 
 describe('projections rebuild (PostgreSQL)', () => {
   let ds: DataSource;

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import type { ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
-import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '../../libs/domain/src/testing';
+import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '@mutu/domain/testing';
 import { scoped, sendAll, startProgram, startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
 import { HISTORIES_DIR, writeHistory } from './history-files';
 

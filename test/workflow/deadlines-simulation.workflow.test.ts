@@ -2,7 +2,7 @@
 // the real activities and PostgreSQL. Lighter shape: each program stays in the plan stage all year,
 // so it gets the plan deadline's 5 reminders, the missed deadline and 4 escalations.
 import { programStreamId } from '@mutu/persistence';
-import { validPlan } from '../../libs/domain/src/testing';
+import { validPlan } from '@mutu/domain/testing';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';

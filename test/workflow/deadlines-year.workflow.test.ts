@@ -3,7 +3,7 @@
 // holidays below and the test's own working-day arithmetic, not from @mutu/calendar.
 import type { Actor, ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
-import { plannedActivity, validPlan } from '../../libs/domain/src/testing';
+import { plannedActivity, validPlan } from '@mutu/domain/testing';
 import { send, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 
 const YEAR = 2027;

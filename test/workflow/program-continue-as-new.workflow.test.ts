@@ -1,7 +1,7 @@
 import type { ProgramCommand } from '@mutu/domain';
 import { foldStored, programStreamId } from '@mutu/persistence';
 import { stateQuery } from '@mutu/workflows';
-import { actors, command as fixtureCommand, evidenceFor, sha, validPlan } from '../../libs/domain/src/testing';
+import { actors, command as fixtureCommand, evidenceFor, sha, validPlan } from '@mutu/domain/testing';
 import { brokenLinkOf, scoped, send, sendAll, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 
 const ACTIVITIES = 200;

@@ -9,7 +9,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@mutu/config';
 import type { ProgramCommand, ProgramState } from '@mutu/domain';
-import { EventStore, eventHash, GENESIS_HASH } from '@mutu/persistence';
+import { EventStore, eventHash, foldStored, GENESIS_HASH, programStreamId } from '@mutu/persistence';
 import { commandUpdate, programWorkflow, programWorkflowId, stateQuery, type CommandOutcome } from '@mutu/workflows';
 import { buildActivities } from '../../apps/worker/src/activities/activities.registry';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -126,4 +126,14 @@ export async function brokenLinkOf(store: EventStore, streamId: string): Promise
 /** Number of Temporal history events of the current run. */
 export async function historyLength(handle: WorkflowHandle): Promise<number> {
   return (await handle.fetchHistory()).events?.length ?? 0;
+}
+
+export const stageOf = (state: unknown) => (state as { stage?: string }).stage;
+
+/** The stored stream has exactly `version` events, folds to the workflow's state and chains intact. */
+export async function expectStoreMatches(h: ProgramHarness, programId: string, workflowState: unknown, version: number) {
+  const stored = await h.store.readStream(programStreamId(programId));
+  expect(stored).toHaveLength(version);
+  expect(foldStored(stored)).toEqual(workflowState);
+  expect(await brokenLinkOf(h.store, programStreamId(programId))).toBeNull();
 }

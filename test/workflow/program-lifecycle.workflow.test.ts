@@ -1,10 +1,11 @@
 import type { ProgramCommand } from '@mutu/domain';
-import { actors, command, happyPath } from '../../libs/domain/src/testing';
-import { foldStored, programStreamId } from '@mutu/persistence';
+import { actors, command, happyPath } from '@mutu/domain/testing';
+import { programStreamId } from '@mutu/persistence';
 import { stateQuery } from '@mutu/workflows';
 import { temporal } from '@temporalio/proto';
 import {
-  brokenLinkOf,
+  expectStoreMatches,
+  stageOf,
   historyLength,
   refusalOf,
   scoped,
@@ -35,15 +36,6 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
     await h?.stop();
   });
 
-  const stageOf = (state: unknown) => (state as { stage?: string }).stage;
-
-  async function expectStoreMatches(programId: string, workflowState: unknown, version: number) {
-    const stored = await h.store.readStream(programStreamId(programId));
-    expect(stored).toHaveLength(version);
-    expect(foldStored(stored)).toEqual(workflowState);
-    expect(await brokenLinkOf(h.store, programStreamId(programId))).toBeNull();
-  }
-
   it('runs a program from plan to closed and records every change as a chained event', async () => {
     const programId = uniqueId('happy');
     const path = happyPath(2);
@@ -56,7 +48,7 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
       expect(stageOf(last!.state)).toBe('closed');
       const carry = await handle.result();
       expect(stageOf(carry.state)).toBe('closed');
-      await expectStoreMatches(programId, carry.state, carry.version);
+      await expectStoreMatches(h, programId, carry.state, carry.version);
       const rows: { stage: string }[] = await h.dataSource.query('SELECT stage FROM programs WHERE program_id = $1', [programId]);
       expect(rows).toEqual([{ stage: 'closed' }]);
       const tasks: unknown[] = await h.dataSource.query('SELECT 1 FROM tasks WHERE program_id = $1', [programId]);
@@ -86,7 +78,7 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
       expect(stageOf(last!.state)).toBe('assign');
       const approvals = (last!.state as { approvals: { stage: string; decision: string }[] }).approvals.filter((a) => a.stage === 'plan');
       expect(approvals.map((a) => a.decision)).toEqual(['reject', 'reject', 'approve']);
-      await expectStoreMatches(programId, last!.state, last!.version);
+      await expectStoreMatches(h, programId, last!.state, last!.version);
     });
   });
 
@@ -105,7 +97,7 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
       await sendAll(handle, commands);
       const carry = await handle.result();
       expect(stageOf(carry.state)).toBe('cancelled');
-      await expectStoreMatches(programId, carry.state, carry.version);
+      await expectStoreMatches(h, programId, carry.state, carry.version);
       const rows: { stage: string }[] = await h.dataSource.query('SELECT stage FROM programs WHERE program_id = $1', [programId]);
       expect(rows).toEqual([{ stage: 'cancelled' }]);
     });

@@ -1,10 +1,9 @@
 import type { ProgramCommand } from '@mutu/domain';
-import { foldStored, programStreamId } from '@mutu/persistence';
-import { actors, command, completeReport, evidenceFor, happyPath, REPORT_SHA, sha, validPlan } from '../../libs/domain/src/testing';
-import { brokenLinkOf, refusalOf, scoped, send, sendAll, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+import { programStreamId } from '@mutu/persistence';
+import { actors, command, completeReport, evidenceFor, happyPath, REPORT_SHA, sha, validPlan } from '@mutu/domain/testing';
+import { expectStoreMatches, refusalOf, stageOf, scoped, send, sendAll, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 
 type Approval = { stage: string; decision: string };
-const stageOf = (state: unknown) => (state as { stage?: string }).stage;
 
 describe('program workflow review stages (time-skipping Temporal + PostgreSQL)', () => {
   let h: ProgramHarness;
@@ -16,13 +15,6 @@ describe('program workflow review stages (time-skipping Temporal + PostgreSQL)',
   afterAll(async () => {
     await h?.stop();
   });
-
-  async function expectStoreMatches(programId: string, workflowState: unknown, version: number) {
-    const stored = await h.store.readStream(programStreamId(programId));
-    expect(stored).toHaveLength(version);
-    expect(foldStored(stored)).toEqual(workflowState);
-    expect(await brokenLinkOf(h.store, programStreamId(programId))).toBeNull();
-  }
 
   it('holds documentation back while evidence is missing and returns it after a supervisor rejection', async () => {
     const programId = uniqueId('doc-loop');
@@ -55,7 +47,7 @@ describe('program workflow review stages (time-skipping Temporal + PostgreSQL)',
       expect(stageOf(approved.state)).toBe('report');
       const decisions = (approved.state as unknown as { approvals: Approval[] }).approvals.filter((a) => a.stage === 'documentation');
       expect(decisions.map((a) => a.decision)).toEqual(['reject', 'approve']);
-      await expectStoreMatches(programId, approved.state, approved.version);
+      await expectStoreMatches(h, programId, approved.state, approved.version);
     });
   });
 
@@ -90,7 +82,7 @@ describe('program workflow review stages (time-skipping Temporal + PostgreSQL)',
       await send(handle, s(command('CloseProgram', actors.principal, {})));
       const carry = await handle.result();
       expect(stageOf(carry.state)).toBe('closed');
-      await expectStoreMatches(programId, carry.state, carry.version);
+      await expectStoreMatches(h, programId, carry.state, carry.version);
     });
   });
 });

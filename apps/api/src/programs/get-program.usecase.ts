@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, ProgramState } from '@mutu/domain';
+import type { Actor } from '@mutu/domain';
 import { notFound } from '../common/api-error';
-import { toProgramView } from './program.view';
+import { rowToView } from './program.view';
 import { ProgramsRepository } from './programs.repository';
 
 @Injectable()
@@ -11,7 +11,6 @@ export class GetProgramUseCase {
   async execute(actor: Actor, programId: string) {
     const row = await this.programs.findVisible(programId, actor);
     if (!row) throw notFound('program');
-    // Deadlines come from the read model (the deadline tracker keeps next_due_date/overdue current).
-    return { ...toProgramView(row.state as unknown as ProgramState, row.version), nextDueDate: row.next_due_date, overdue: row.overdue };
+    return rowToView(row);
   }
 }

@@ -16,17 +16,24 @@ export function toProgramView(state: ProgramState, version: number) {
   };
 }
 
+type ProgramViewRow = { state: unknown; version: number; next_due_date: string | null; overdue: boolean };
+
+/** The view of a read-model row: the state's view plus the deadline columns the tracker keeps. */
+export function rowToView(row: ProgramViewRow) {
+  return { ...toProgramView(row.state as ProgramState, row.version), nextDueDate: row.next_due_date, overdue: row.overdue };
+}
+
 /**
  * The view after a command: Updates answer with the version only (a full state in every Update
  * result would bloat the workflow history), and the read model was written in the same
  * transaction as the events, so it already holds that version or a later one.
  */
 export async function viewAfterCommand(
-  programs: { findById(id: string): Promise<{ state: unknown; version: number; next_due_date: string | null; overdue: boolean } | undefined> },
+  programs: { findById(id: string): Promise<ProgramViewRow | undefined> },
   programId: string,
   outcome: { version: number },
 ) {
   const row = await programs.findById(programId);
   if (!row) throw new Error(`program ${programId} has no read model row after version ${outcome.version}`);
-  return { ...toProgramView(row.state as ProgramState, row.version), nextDueDate: row.next_due_date, overdue: row.overdue };
+  return rowToView(row);
 }

@@ -1,6 +1,6 @@
 import { GENESIS_HASH } from '../event-store/hash-chain';
 import type { ChainBreak, ChainRow } from './chain.types';
-import { rowHash } from './fast-hash';
+import { rowHash } from '../event-store/hash-chain';
 
 const recompute = (r: ChainRow, version = r.version) => rowHash(r.prevHash, r.streamId, version, r.type, r.data, r.metadata, r.occurredAt);
 

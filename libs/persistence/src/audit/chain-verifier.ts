@@ -1,7 +1,7 @@
 import { GENESIS_HASH } from '../event-store/hash-chain';
 import { classifyBreak } from './chain-classify';
 import type { ChainBreak, ChainRow, StreamHead } from './chain.types';
-import { rowHash } from './fast-hash';
+import { rowHash } from '../event-store/hash-chain';
 
 /**
  * Verifies hash chains from rows fed in (stream_id, version) order, one stream after another.

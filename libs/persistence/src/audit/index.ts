@@ -4,7 +4,6 @@ export * from './chain-verifier';
 export * from './chain.types';
 export * from './checkpoint';
 export * from './checkpoint.repository';
-export * from './fast-hash';
 export * from './signing-key';
 export * from './store-verifier';
 export * from './tar';

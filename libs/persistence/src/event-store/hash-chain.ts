@@ -14,14 +14,37 @@ export interface HashedFields {
 
 /** hash = sha256(prev_hash ‖ canonical-json(stream_id, version, type, data, metadata, occurred_at)) */
 export function eventHash(prevHash: string, e: HashedFields): string {
-  const body = canonicalJson({
-    data: e.data,
-    metadata: e.metadata,
-    occurredAt: normalizeInstant(e.occurredAt),
-    streamId: e.streamId,
-    type: e.type,
-    version: e.version,
-  });
+  return rowHash(prevHash, e.streamId, e.version, e.type, e.data, e.metadata, normalizeInstant(e.occurredAt));
+}
+
+/**
+ * `eventHash` for a row whose instant is already in ISO-8601 UTC with milliseconds (as the audit
+ * verifier selects it). The body's keys are fixed, so they are written in sorted order directly:
+ * the same bytes as canonical-json of the whole object, without building it.
+ */
+export function rowHash(
+  prevHash: string,
+  streamId: string,
+  version: number,
+  type: string,
+  data: unknown,
+  metadata: unknown,
+  occurredAtIso: string,
+): string {
+  const body =
+    '{"data":' +
+    canonicalJson(data) +
+    ',"metadata":' +
+    canonicalJson(metadata) +
+    ',"occurredAt":' +
+    JSON.stringify(occurredAtIso) +
+    ',"streamId":' +
+    JSON.stringify(streamId) +
+    ',"type":' +
+    JSON.stringify(type) +
+    ',"version":' +
+    String(version) +
+    '}';
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
