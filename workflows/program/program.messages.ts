@@ -22,6 +22,11 @@ export interface ProgramWorkflowInput {
   indexStage?: boolean;
   /** Continue-as-new when history reaches this many events even before the server suggests it. */
   maxHistoryEvents?: number;
+  /**
+   * Create the program as the run's first act: a parent workflow cannot send an Update, so a
+   * child program (a campaign's follow-up plan) receives its CreateProgram in the start input.
+   */
+  create?: Extract<ProgramCommand, { type: 'CreateProgram' }>;
 }
 
 /** The result of every accepted command: the caller reads its own write. */

@@ -172,6 +172,9 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   const stageBoundaryCrossed = () => runStage !== undefined && stageOf(state) !== runStage;
   const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
 
+  // A child program is created from its start input; a run carried over was created long ago.
+  if (input.create !== undefined && input.carry === undefined) await handle(input.create);
+
   // deadlines (issue 4): the deadline loop sleeps until the next reminder or until the run must end.
   // Histories recorded before the deadline loop existed replay the plain wait.
   const runEnds = () => isTerminal(state) || stageBoundaryCrossed() || historyFull();
