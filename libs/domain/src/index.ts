@@ -2,3 +2,4 @@
 export * from './errors';
 export * from './actor';
 export * from './program';
+export * from './campaign';

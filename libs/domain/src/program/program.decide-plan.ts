@@ -21,7 +21,8 @@ export function decideCreateProgram(command: CommandOf<'CreateProgram'>, state: 
     throw new DomainError('ALREADY_EXISTS', `Program "${p.programId}" already exists.`, { programId: p.programId });
   }
   if (!isInScope(actor, p)) throw new DomainError('OUT_OF_SCOPE', 'School not found.');
-  const role = requireRole(actor, ['principal', 'qa_team'], 'create a program');
+  // 'system': a parent workflow opening a school's follow-up program (a mentoring campaign's RTL).
+  const role = requireRole(actor, ['principal', 'qa_team', 'system'], 'create a program');
   const issues = planIssues(p.plan, p.budgetYear);
   if (issues.length > 0) throw new DomainError('INVALID_PLAN', 'The plan is not valid.', { issues });
   return [
