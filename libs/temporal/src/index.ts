@@ -2,3 +2,4 @@ export * from './bundler-options';
 export * from './connection-options';
 export * from './search-attributes';
 export * from './temporal-client.module';
+export * from './campaign-launcher';

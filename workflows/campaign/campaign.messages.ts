@@ -1,0 +1,64 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, CampaignSetup, CampaignState, ClusterCommand, ClusterSetup, ClusterState } from '@mutu/domain';
+
+export const CAMPAIGN_WORKFLOW_TYPE = 'mentoringCampaignWorkflow';
+export const CLUSTER_WORKFLOW_TYPE = 'mentoringClusterWorkflow';
+
+export function campaignWorkflowId(campaignId: string): string {
+  return `campaign-${campaignId}`;
+}
+
+export function clusterWorkflowId(campaignId: string, clusterId: string): string {
+  return `campaign-${campaignId}-cluster-${clusterId}`;
+}
+
+export interface CampaignWorkflowInput {
+  setup: CampaignSetup;
+  /** The organiser who created the campaign (the importing user). */
+  createdBy: Actor;
+  /** The command id of the creation (import requests are idempotent on it). */
+  commandId: string;
+}
+
+export interface ClusterWorkflowInput {
+  campaignId: string;
+  campaignTitle: string;
+  regionId: string;
+  organiserIds: string[];
+  timeZone: string;
+  period: CampaignSetup['period'];
+  materials: CampaignSetup['materials'];
+  cluster: ClusterSetup;
+}
+
+/** The result of every accepted cluster command. */
+export interface ClusterOutcome {
+  version: number;
+  events: { type: string; version: number }[];
+  duplicate: boolean;
+}
+
+export interface CampaignProgress {
+  status: CampaignState['status'];
+  clusters: number;
+  clustersCompleted: number;
+}
+
+export interface ClusterProgress {
+  status: ClusterState['status'];
+  meetingsDocumented: number;
+  meetings: number;
+  rtlApproved: number;
+  rtlProgramsOpened: number;
+  schools: number;
+}
+
+/** One Update per cluster command type, named after it; all share one handler. */
+export function clusterCommandUpdate<T extends ClusterCommand['type']>(type: T) {
+  return defineUpdate<ClusterOutcome, [Extract<ClusterCommand, { type: T }>]>(`cluster.${type}`);
+}
+
+export const campaignStateQuery = defineQuery<{ state: CampaignState; version: number }>('campaignState');
+export const campaignProgressQuery = defineQuery<CampaignProgress>('campaignProgress');
+export const clusterStateQuery = defineQuery<{ state: ClusterState; version: number }>('clusterState');
+export const clusterProgressQuery = defineQuery<ClusterProgress>('clusterProgress');
