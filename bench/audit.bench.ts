@@ -44,14 +44,12 @@ async function seed(ds: import('typeorm').DataSource): Promise<void> {
     }
     // One statement per batch: unnest of column arrays beats per-row placeholders.
     await ds.query(
-      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, prev_hash, hash)
-       SELECT s, v, t, d::jsonb, m::jsonb, o::timestamptz, s || ':' || v, p, h
+      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
+       SELECT s, v, t, d::jsonb, m::jsonb, o::timestamptz, s || ':' || v, 0, p, h
        FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(s, v, t, d, m, o, p, h)`,
       cols,
     );
   }
-  await ds.query(`INSERT INTO streams (stream_id, version, head_hash)
-    SELECT DISTINCT ON (stream_id) stream_id, version, hash FROM events WHERE stream_id LIKE 'bench-%' ORDER BY stream_id, version DESC`);
   await ds.query('ANALYZE events');
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
+  CommandIdReusedError,
   createDataSource,
   EventStore,
   eventHash,
@@ -81,6 +82,16 @@ describe.each([
     expect(claimed).toEqual([]);
     // The same command with the right version then goes through.
     expect(await store.append({ ...stale, expectedVersion: 2 })).toMatchObject({ fromVersion: 3, toVersion: 3, duplicate: false });
+  });
+
+  it('answers a retry that arrives after later appends with the original result, and refuses the id on another stream', async () => {
+    const streamId = `test-${randomUUID()}`;
+    const first = request(streamId, 0, 2);
+    const original = await store.append(first);
+    await store.append(request(streamId, 2));
+    expect(await store.append({ ...first, expectedVersion: 3 })).toEqual({ ...original, duplicate: true });
+    expect(await store.countEvents(streamId)).toBe(3);
+    await expect(store.append({ ...first, streamId: `test-${randomUUID()}` })).rejects.toBeInstanceOf(CommandIdReusedError);
   });
 
   it('chains correctly when another process appended since this one last wrote the stream', async () => {

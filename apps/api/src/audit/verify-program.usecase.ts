@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditAccess } from './audit-access.service';
 import { AUDIT_SIGNING_KEY, type AuditSigningKey } from './audit-signing-key.provider';
 
-/** Recomputes the program's chain and holds it against the streams table and the latest checkpoint. */
+/** Recomputes the program's chain and holds it against the latest checkpoint. */
 @Injectable()
 export class VerifyProgramUseCase {
   constructor(

@@ -20,7 +20,7 @@ export class ChainVerifier {
   private readonly heads = new Map<string, StreamHead>();
   private readonly seen = new Set<string>();
 
-  /** `expected` heads (from a checkpoint, or the streams table) reveal truncation and rewrites. */
+  /** `expected` heads (from checkpoints, or a bundle manifest) reveal truncation and rewrites. */
   constructor(
     private readonly expected: ReadonlyMap<string, readonly StreamHead[]> = new Map(),
     private readonly keepHeads = false,

@@ -25,12 +25,12 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
   signature: r.signature,
 });
 
-/** The stored heads of streams: what the application believes (an attacker may rewrite it). */
-export async function streamTableHeads(ds: DataSource, streamId?: string): Promise<StreamHead[]> {
-  const rows: { stream_id: string; version: number; head_hash: string }[] = streamId
-    ? await ds.query('SELECT stream_id, version, head_hash FROM streams WHERE stream_id = $1', [streamId])
-    : await ds.query('SELECT stream_id, version, head_hash FROM streams ORDER BY stream_id');
-  return rows.map((r) => ({ streamId: r.stream_id, version: r.version, hash: r.head_hash }));
+/** How many events verification will read, for progress: exact for one stream, the planner's estimate for all. */
+export async function eventCountEstimate(ds: DataSource, streamId?: string): Promise<number> {
+  const rows: { n: string | null }[] = streamId
+    ? await ds.query('SELECT max(version) AS n FROM events WHERE stream_id = $1', [streamId])
+    : await ds.query(`SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'events'::regclass`);
+  return Math.max(0, Number(rows[0]?.n ?? 0));
 }
 
 /** The last event of every stream, read from the events themselves. */

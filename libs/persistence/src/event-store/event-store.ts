@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { prepareAppend, type AppendStatementRow, type PreparedAppend, type StreamHead } from './append-statement';
+import { APPEND_STATEMENT, prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import {
   CommandIdReusedError,
@@ -13,14 +13,24 @@ import {
 const UNIQUE_VIOLATION = '23505';
 const MAX_REMEMBERED_HEADS = 10_000;
 
-/** The statement claimed the command but the stream head was not where the writer expected. */
-class HeadNotMoved extends Error {}
+/** Nothing was inserted: the event at the expected version is not the one the writer chained from. */
+class ChainedFromStaleHead extends Error {}
 
 interface PgClient {
-  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: AppendStatementRow[] }>;
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: InsertedRow[] }>;
 }
 
-type Queryable = Pick<EntityManager, 'query'>;
+interface StreamHead {
+  version: number;
+  hash: string;
+}
+
+interface CommandRow {
+  stream_id: string;
+  from_version: number;
+  to_version: number;
+  hash: string;
+}
 
 interface EventRow {
   position: string;
@@ -57,12 +67,14 @@ export const EVENT_COLUMNS =
   'position, stream_id, version, type, data, metadata, occurred_at, recorded_at, command_id, prev_hash, hash';
 
 /**
- * Appends commands' events to per-stream hash chains. One transaction covers the command log,
- * the events, the stream head and every projector, so a read model never disagrees with the
- * events it was built from. The writes themselves are one statement (see append-statement.ts);
- * without projectors an append to an existing stream needs no transaction at all.
+ * Appends commands' events to per-stream hash chains. The events table is the whole store: an
+ * append is one INSERT whose unique keys refuse a stale version and a used command id (see
+ * append-statement.ts), and a stream's head is its last event. With projectors the INSERT and
+ * every read-model update share one transaction, so a read model never disagrees with the events
+ * it was built from; without them the INSERT needs no transaction of its own.
  */
 export class EventStore {
+  /** The head this process wrote last per stream, so the next append of the stream needs no read. */
   private readonly heads = new Map<string, StreamHead>();
 
   constructor(
@@ -72,125 +84,103 @@ export class EventStore {
 
   async append(req: AppendRequest): Promise<AppendResult> {
     if (req.events.length === 0) throw new RangeError('an append needs at least one event');
-    let head = req.expectedVersion === 0 ? { version: 0, hash: GENESIS_HASH } : (this.heads.get(req.streamId) ?? (await this.readHead(req.streamId)));
+    const remembered = this.heads.get(req.streamId);
+    let prevHash = remembered?.version === req.expectedVersion ? remembered.hash : undefined;
     for (let attempt = 0; ; attempt++) {
-      const prepared = prepareAppend(req, head);
+      prevHash ??= await this.hashAt(req.streamId, req.expectedVersion);
+      if (prevHash === undefined) return this.refused(req);
+      const prepared = prepareAppend(req, prevHash);
       try {
         const result =
-          prepared.atomic && this.projectors.length === 0
+          this.projectors.length === 0
             ? await this.appendAlone(req, prepared)
             : await this.dataSource.transaction((tx) => this.appendIn(tx, req, prepared));
-        if (!result.duplicate) this.rememberHead(req.streamId, { version: result.toVersion, hash: result.headHash });
+        this.rememberHead(req.streamId, { version: result.toVersion, hash: result.headHash });
         return result;
       } catch (e) {
-        if (!(e instanceof HeadNotMoved) && (e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
-        this.heads.delete(req.streamId);
-        const actual = await this.readHead(req.streamId);
-        // Only the remembered hash was stale (another process appended): chain from the real head once.
-        if (attempt === 0 && actual.version === req.expectedVersion && actual.hash !== head.hash) {
-          head = actual;
+        // A remembered head can only be wrong if the stream was changed behind the store's back: read it once.
+        if (e instanceof ChainedFromStaleHead && attempt === 0) {
+          this.heads.delete(req.streamId);
+          prevHash = undefined;
           continue;
         }
-        const existing = await this.findCommand(this.dataSource, req.commandId);
-        if (existing) return this.duplicateResult(req, existing);
-        throw new StreamVersionConflictError(req.streamId, req.expectedVersion, actual.version);
+        if (e instanceof ChainedFromStaleHead || (e as { code?: string }).code === UNIQUE_VIOLATION) return this.refused(req);
+        throw e;
       }
     }
   }
 
   private async appendIn(tx: EntityManager, req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
-    const [row]: AppendStatementRow[] = await tx.query(prepared.sql, prepared.params);
-    const unclaimed = await this.unclaimed(tx, req, row);
-    if (unclaimed) return unclaimed;
-    if (this.projectors.length > 0) {
-      const stored: StoredEvent[] = prepared.rows.map((r, i) => ({
-        position: row.positions![i],
-        streamId: req.streamId,
-        version: r.version,
-        type: r.type,
-        v: Number(r.metadata.v ?? 1),
-        data: r.data,
-        metadata: r.metadata,
-        occurredAt: prepared.occurredAt,
-        recordedAt: normalizeInstant(row.recorded_at![i]),
-        commandId: req.commandId,
-        prevHash: r.prevHash,
-        hash: r.hash,
-      }));
-      for (const projector of this.projectors) await projector.apply(tx, req.streamId, stored);
-    }
-    return { streamId: req.streamId, fromVersion: prepared.fromVersion, toVersion: prepared.toVersion, headHash: prepared.headHash, duplicate: false };
+    const rows: InsertedRow[] = await tx.query(prepared.sql, prepared.params);
+    if (rows.length === 0) throw new ChainedFromStaleHead();
+    rows.sort((a, b) => a.version - b.version);
+    const stored: StoredEvent[] = prepared.rows.map((r, i) => ({
+      position: rows[i].position,
+      streamId: req.streamId,
+      version: r.version,
+      type: r.type,
+      v: Number(r.metadata.v ?? 1),
+      data: r.data,
+      metadata: r.metadata,
+      occurredAt: prepared.occurredAt,
+      recordedAt: normalizeInstant(rows[i].recorded_at),
+      commandId: req.commandId,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
+    for (const projector of this.projectors) await projector.apply(tx, req.streamId, stored);
+    return this.appended(req, prepared);
   }
 
-  /** Without projectors an append to an existing stream is one prepared statement, no transaction. */
+  /** Without projectors an append is one prepared statement on a pooled connection, no transaction. */
   private async appendAlone(req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
     const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, () => void]> };
     const [client, release] = await driver.obtainMasterConnection();
-    let row: AppendStatementRow;
     try {
-      row = (await client.query({ name: prepared.name, text: prepared.sql, values: prepared.params })).rows[0];
+      const { rows } = await client.query({ name: APPEND_STATEMENT, text: prepared.sql, values: prepared.params });
+      if (rows.length === 0) throw new ChainedFromStaleHead();
     } finally {
       release(); // before any further query: holding one connection while waiting for another can starve the pool
     }
-    const unclaimed = await this.unclaimed(this.dataSource, req, row);
-    return unclaimed ?? { streamId: req.streamId, fromVersion: prepared.fromVersion, toVersion: prepared.toVersion, headHash: prepared.headHash, duplicate: false };
+    return this.appended(req, prepared);
+  }
+
+  private appended(req: AppendRequest, prepared: PreparedAppend): AppendResult {
+    return { streamId: req.streamId, fromVersion: prepared.fromVersion, toVersion: prepared.toVersion, headHash: prepared.headHash, duplicate: false };
   }
 
   /**
-   * A statement that claimed nothing met either an earlier append of the command (answer as it
-   * did; the claim waited for a concurrent one to commit) or a head elsewhere (a conflict).
+   * The store refused the append: either the command id was used before (answer as that append
+   * did; a concurrent one is committed by the time its unique key refused this one) or the stream
+   * is not at the expected version.
    */
-  private async unclaimed(q: Queryable, req: AppendRequest, row: AppendStatementRow): Promise<AppendResult | undefined> {
-    if (row.claimed) {
-      if (!row.moved) throw new HeadNotMoved();
-      return undefined;
-    }
-    const existing = await this.findCommand(q, req.commandId);
-    if (!existing) throw new HeadNotMoved();
-    return this.duplicateResult(req, existing);
-  }
-
-  private async readHead(streamId: string): Promise<StreamHead> {
-    const rows: { version: number; head_hash: string }[] = await this.dataSource.query(
-      'SELECT version, head_hash FROM streams WHERE stream_id = $1',
-      [streamId],
+  private async refused(req: AppendRequest): Promise<AppendResult> {
+    const rows: CommandRow[] = await this.dataSource.query(
+      `SELECT stream_id, min(version) AS from_version, max(version) AS to_version, (array_agg(hash ORDER BY version DESC))[1] AS hash
+         FROM events WHERE command_id = $1 GROUP BY stream_id`,
+      [req.commandId],
     );
-    return rows[0] ? { version: rows[0].version, hash: rows[0].head_hash } : { version: 0, hash: GENESIS_HASH };
+    const existing = rows[0];
+    if (!existing) throw new StreamVersionConflictError(req.streamId, req.expectedVersion, await this.currentVersion(req.streamId));
+    if (existing.stream_id !== req.streamId) throw new CommandIdReusedError(req.commandId, existing.stream_id);
+    return { streamId: existing.stream_id, fromVersion: existing.from_version, toVersion: existing.to_version, headHash: existing.hash, duplicate: true };
   }
 
-  /** Remembers the head this process wrote last, so the next append of the stream needs no read. */
+  /** The hash of the stream's event at `version` (the genesis hash before the first), if there is one. */
+  private async hashAt(streamId: string, version: number): Promise<string | undefined> {
+    if (version === 0) return GENESIS_HASH;
+    const rows: { hash: string }[] = await this.dataSource.query('SELECT hash FROM events WHERE stream_id = $1 AND version = $2', [streamId, version]);
+    return rows[0]?.hash;
+  }
+
   private rememberHead(streamId: string, head: StreamHead): void {
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
     if (this.heads.size > MAX_REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value as string);
   }
 
-  private async findCommand(q: Queryable, commandId: string) {
-    const rows: { stream_id: string; from_version: number; to_version: number; hash: string | null }[] = await q.query(
-      `SELECT c.stream_id, c.from_version, c.to_version, e.hash FROM commands c
-         LEFT JOIN events e ON e.stream_id = c.stream_id AND e.version = c.to_version
-        WHERE c.command_id = $1`,
-      [commandId],
-    );
-    return rows[0];
-  }
-
-  private duplicateResult(
-    req: AppendRequest,
-    existing: { stream_id: string; from_version: number; to_version: number; hash: string | null },
-  ): AppendResult {
-    if (existing.stream_id !== req.streamId) throw new CommandIdReusedError(req.commandId, existing.stream_id);
-    return {
-      streamId: existing.stream_id,
-      fromVersion: existing.from_version,
-      toVersion: existing.to_version,
-      headHash: existing.hash ?? '',
-      duplicate: true,
-    };
-  }
-
   async currentVersion(streamId: string): Promise<number> {
-    const rows: { version: number }[] = await this.dataSource.query('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    const rows: { version: number | null }[] = await this.dataSource.query('SELECT max(version) AS version FROM events WHERE stream_id = $1', [streamId]);
     return rows[0]?.version ?? 0;
   }
 
