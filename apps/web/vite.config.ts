@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.MUTU_API_URL ?? 'http://127.0.0.1:3000';
 // Paths the dev server forwards to a running API (`vite --config apps/web/vite.config.ts`).
-const apiPaths = ['/auth', '/me', '/programs', '/evidence', '/calendar', '/audit', '/docs', '/health'];
+const apiPaths = ['/auth', '/me', '/programs', '/campaigns', '/evidence', '/calendar', '/audit', '/docs', '/health'];
 
 export default defineConfig({
   root,

@@ -21,3 +21,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export const useSession = () => useContext(SessionContext);
 
 export const hasRole = (session: Session | null, role: string): boolean => !!session?.user.roles.includes(role);
+
+/** Who may import a campaign: the organising agency's officers and admins. */
+export const canImportCampaign = (session: Session | null): boolean => hasRole(session, 'district_officer') || hasRole(session, 'admin');

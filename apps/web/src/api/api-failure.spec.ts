@@ -18,6 +18,12 @@ describe('API errors as the UI shows them', () => {
     expect([...issuesUnder(f.issues, 'plan.').keys()]).toEqual(['activities.0.title']);
   });
 
+  it('keeps the row errors of a refused import', () => {
+    const f = failureFrom(422, { code: 'IMPORT_INVALID', errors: [{ row: 4, column: 'npsn', code: 'UNKNOWN_SCHOOL', message: 'No school 99' }, { row: 'x' }] });
+    expect(f.rows).toEqual([{ row: 4, column: 'npsn', code: 'UNKNOWN_SCHOOL', message: 'No school 99' }]);
+    expect(errorText('MEETING_INCOMPLETE', 422, 'id')).toMatch(/daftar hadir/);
+  });
+
   it('never needs the raw body: unknown codes fall back by status, garbage bodies still give a code', () => {
     expect(errorText('SOMETHING_NEW', 409, 'id')).toMatch(/bentrokan/);
     expect(errorText('SOMETHING_NEW', 503, 'en')).toMatch(/server/);

@@ -4,12 +4,21 @@ export interface FieldIssue {
   message: string;
 }
 
+/** One spreadsheet row the import refused (row numbers as the sheet shows them). */
+export interface RowIssue {
+  row: number;
+  column?: string;
+  code: string;
+  message: string;
+}
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    readonly rows: RowIssue[] = [],
   ) {
     super(message);
   }
@@ -18,13 +27,17 @@ export class ApiFailure extends Error {
 const isIssue = (i: unknown): i is FieldIssue =>
   typeof i === 'object' && i !== null && typeof (i as FieldIssue).path === 'string' && typeof (i as FieldIssue).message === 'string';
 
+const isRowIssue = (i: unknown): i is RowIssue =>
+  typeof i === 'object' && i !== null && typeof (i as RowIssue).row === 'number' && typeof (i as RowIssue).message === 'string';
+
 /** Builds the failure from an error body; issues may sit at the top or in a domain error's details. */
 export function failureFrom(status: number, body: unknown): ApiFailure {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const details = (typeof b.details === 'object' && b.details !== null ? b.details : {}) as Record<string, unknown>;
   const raw = [...(Array.isArray(b.issues) ? b.issues : []), ...(Array.isArray(details.issues) ? details.issues : [])];
   const code = typeof b.code === 'string' ? b.code : 'HTTP_' + status;
-  return new ApiFailure(status, code, typeof b.message === 'string' ? b.message : '', raw.filter(isIssue));
+  const rows = Array.isArray(b.errors) ? b.errors.filter(isRowIssue) : [];
+  return new ApiFailure(status, code, typeof b.message === 'string' ? b.message : '', raw.filter(isIssue), rows);
 }
 
 /** Issues whose path starts with `prefix`, keyed by the rest of the path ("plan.objectives.0" → "objectives.0"). */

@@ -1,17 +1,17 @@
-// Evidence upload through XMLHttpRequest: fetch has no upload progress events.
+// Multipart uploads through XMLHttpRequest: fetch has no upload progress events.
 import { ApiFailure, failureFrom } from './api-failure';
 import { authHeader, newIdempotencyKey } from './client';
 
-export function uploadEvidence(
-  programId: string,
-  activityId: string,
+/** POSTs `file` (and any text fields) as multipart to an API path; resolves with the JSON answer. */
+export function uploadFile<T = unknown>(
+  path: string,
   file: File,
-  kind: string,
-  onProgress: (fraction: number) => void,
-): Promise<unknown> {
+  fields: Record<string, string> = {},
+  onProgress: (fraction: number) => void = () => undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/programs/${encodeURIComponent(programId)}/activities/${encodeURIComponent(activityId)}/evidence`);
+    xhr.open('POST', path);
     for (const [k, v] of Object.entries(authHeader())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('idempotency-key', newIdempotencyKey());
     xhr.setRequestHeader('accept', 'application/json');
@@ -29,12 +29,22 @@ export function uploadEvidence(
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(body);
+        resolve(body as T);
       } else reject(failureFrom(xhr.status, body));
     };
     const form = new FormData();
-    form.append('kind', kind);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+export function uploadEvidence(
+  programId: string,
+  activityId: string,
+  file: File,
+  kind: string,
+  onProgress: (fraction: number) => void,
+): Promise<unknown> {
+  return uploadFile(`/programs/${encodeURIComponent(programId)}/activities/${encodeURIComponent(activityId)}/evidence`, file, { kind }, onProgress);
 }

@@ -13,6 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nav = [
     { to: '/', text: t('navHome'), active: path === '/' },
     { to: '/programs', text: t('navPrograms'), active: path.startsWith('/programs') },
+    { to: '/campaigns', text: t('navCampaigns'), active: path.startsWith('/campaigns') },
     ...(school ? [{ to: `/calendar/${school}/${new Date().getFullYear()}`, text: t('navCalendar'), active: path.startsWith('/calendar') }] : []),
   ];
   return (

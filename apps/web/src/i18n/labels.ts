@@ -85,8 +85,27 @@ const reportSection: Dict = {
   conclusions: { id: 'Kesimpulan', en: 'Conclusions' },
   recommendations: { id: 'Rekomendasi', en: 'Recommendations' },
 };
+const teamRole: Dict = {
+  organiser: { id: 'Penyelenggara', en: 'Organiser' },
+  trainer: { id: 'Widyaiswara', en: 'Trainer' },
+  agency_staff: { id: 'Staf LPMP', en: 'Agency staff' },
+  supervisor: { id: 'Pengawas pembina', en: 'Supervising inspector' },
+  principal: { id: 'Kepala sekolah inti', en: 'Core school principal' },
+  school: { id: 'Sekolah', en: 'School' },
+};
+const meetingStatus: Dict = {
+  done: { id: 'Selesai', en: 'Done' },
+  due: { id: 'Jatuh tempo', en: 'Due' },
+  overdue: { id: 'Terlambat', en: 'Overdue' },
+  scheduled: { id: 'Terjadwal', en: 'Scheduled' },
+};
+const rtlStatus: Dict = {
+  none: { id: 'Belum diajukan', en: 'Not submitted' },
+  submitted: { id: 'Menunggu keputusan', en: 'Awaiting decision' },
+  approved: { id: 'Disetujui', en: 'Approved' },
+};
 
-const dicts = { stage, activityKind, evidenceKind, standard, role, activityStatus, task, reportSection };
+const dicts = { stage, activityKind, evidenceKind, standard, role, activityStatus, task, reportSection, teamRole, meetingStatus, rtlStatus };
 export type LabelSet = keyof typeof dicts;
 
 /** A domain value in the user's language; unknown values (e.g. a new event type) show as they are. */

@@ -1,0 +1,61 @@
+// The cluster's meetings in order, each with its documentation once held: who came, which
+// materials, the minutes and the photos.
+import type { ClusterDetailView, MeetingDetailView } from '../api/types';
+import { dateTime, localDate } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { EvidenceThumb } from '../program/evidence-image';
+import { MeetingStatusBadge } from './meeting-status';
+import { photoPath } from './paths';
+
+function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeting: MeetingDetailView }) {
+  const { t, lang } = useI18n();
+  const titleOf = (id: string) => cluster.materials.find((m) => m.id === id)?.title ?? id;
+  const nameOf = (userId: string) => cluster.team.find((m) => m.userId === userId)?.name ?? userId;
+  return (
+    <dl className="facts">
+      <dt>{t('attendance')}</dt>
+      <dd data-testid="attendance-count">
+        {t('attendanceCount', { n: meeting.attendance.length })}: {meeting.attendance.map((a) => a.name).join(', ')}
+      </dd>
+      <dt>{t('materialsCovered')}</dt>
+      <dd>{meeting.materialsCovered.length ? meeting.materialsCovered.map(titleOf).join(', ') : t('none')}</dd>
+      <dt>{t('minutes')}</dt>
+      <dd className="minutes">{meeting.minutes}</dd>
+      {meeting.photos.length > 0 && (
+        <>
+          <dt>{t('photos')}</dt>
+          <dd className="thumbs">
+            {meeting.photos.map((p) => (
+              <EvidenceThumb key={p.sha256} sha256={p.sha256} mimeType={p.mimeType} filename={p.filename}
+                src={photoPath(cluster.campaignId, cluster.clusterId, meeting.number, p.sha256)} />
+            ))}
+          </dd>
+        </>
+      )}
+      {meeting.documentedBy && (
+        <dd className="muted">{t('documentedBy', { name: nameOf(meeting.documentedBy), when: dateTime(meeting.documentedAt, lang) })}</dd>
+      )}
+    </dl>
+  );
+}
+
+export function MeetingTimeline({ cluster }: { cluster: ClusterDetailView }) {
+  const { t, lang } = useI18n();
+  return (
+    <section aria-labelledby="meetings-title">
+      <h2 id="meetings-title">{t('meetingsTimeline')}</h2>
+      <ol className="plain meetings">
+        {cluster.meetings.map((m) => (
+          <li key={m.number} className={`card meeting meeting-card-${m.status}`} data-testid={`meeting-${m.number}`} data-status={m.status}>
+            <h3>{t('meetingN', { n: m.number })} · {m.hostSchoolName}</h3>
+            <p>
+              {m.heldOn ? t('heldOnText', { date: localDate(m.heldOn, lang) }) : t('plannedOn', { date: localDate(m.plannedDate, lang) })} ·{' '}
+              <MeetingStatusBadge meeting={m} />
+            </p>
+            {m.status === 'done' ? <Documentation cluster={cluster} meeting={m} /> : <p className="muted">{t('notDocumented')}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// A campaign's dashboard: who runs it and when, overall progress, the clusters × meetings grid and
+// how widely each material has been covered.
+import { api } from '../api/client';
+import type { CampaignDashboardView } from '../api/types';
+import { CampaignProgress } from '../campaign/campaign-progress';
+import { MaterialsCoverage } from '../campaign/materials-coverage';
+import { MeetingGrid } from '../campaign/meeting-grid';
+import { campaignPath } from '../campaign/paths';
+import { ErrorMessage, Loading } from '../components/feedback';
+import { localDate } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useAsync } from '../use-async';
+
+export function CampaignPage({ campaignId }: { campaignId: string }) {
+  const { t, lang } = useI18n();
+  const res = useAsync(() => api.get<CampaignDashboardView>(campaignPath(campaignId)), [campaignId]);
+  if (res.loading && !res.data) return <Loading />;
+  if (!res.data) return <ErrorMessage error={res.error} />;
+  const c = res.data;
+  return (
+    <article aria-labelledby="campaign-title" data-testid="campaign-dashboard">
+      <header>
+        <h1 id="campaign-title">{c.title}</h1>
+        <dl className="facts">
+          <dt>{t('organiser')}</dt>
+          <dd>{c.organiser}</dd>
+          <dt>{t('period')}</dt>
+          <dd>{localDate(c.period.start, lang)} – {localDate(c.period.end, lang)}</dd>
+          <dt>{t('status')}</dt>
+          <dd>{t(c.status === 'closed' ? 'campaign_closed' : 'campaign_open')} · {t('campaignCounts', { clusters: c.clusterCount, schools: c.schoolCount })}</dd>
+        </dl>
+        <CampaignProgress campaign={c} />
+      </header>
+      <MeetingGrid campaignId={c.campaignId} clusters={c.clusters} />
+      <MaterialsCoverage materials={c.materials} clusterCount={c.clusterCount} />
+    </article>
+  );
+}
