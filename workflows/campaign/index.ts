@@ -1,1 +1,4 @@
 export * from './campaign.messages';
+export type * from './campaign.activities';
+export * from './campaign.workflow';
+export * from './cluster.workflow';

@@ -8,3 +8,4 @@ export * from './deadline-policy';
 export * from './schedule.types';
 export * from './schedule';
 export * from './flatten';
+export * from './meeting-schedule';

@@ -10,3 +10,4 @@ export * from './persistence.module';
 export * from './projections/program.projector';
 export * from './projections/read-model-diff';
 export * from './seed/demo-seed';
+export * from './projections/campaign.projector';

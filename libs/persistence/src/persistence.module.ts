@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from './data-source';
 import { EventStore } from './event-store/event-store';
 import { ProgramProjector } from './projections/program.projector';
-import { NotificationProjector } from '@mutu/notifications';
+import { CampaignNotificationProjector, NotificationProjector } from '@mutu/notifications';
+import { CampaignProjector } from './projections/campaign.projector';
 
 /** Opens the pool (and runs migrations) once per process; closes it on shutdown. */
 @Global()
@@ -24,8 +25,9 @@ import { NotificationProjector } from '@mutu/notifications';
     {
       provide: EventStore,
       inject: [DataSource],
-      // NotificationProjector after ProgramProjector: it reads the programs row just written.
-      useFactory: (ds: DataSource) => new EventStore(ds, [new ProgramProjector(), new NotificationProjector()]),
+      // Notification projectors after the read model they read (programs, campaign_clusters).
+      useFactory: (ds: DataSource) =>
+        new EventStore(ds, [new ProgramProjector(), new NotificationProjector(), new CampaignProjector(), new CampaignNotificationProjector()]),
     },
   ],
   exports: [DataSource, EventStore],

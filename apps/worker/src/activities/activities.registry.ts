@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { CampaignActivitiesService } from './campaign.activities.service';
 import { DeadlineActivitiesService } from './deadline.activities.service';
 import { ProgramActivitiesService } from './program.activities.service';
 
@@ -11,10 +12,16 @@ export function buildActivities(app: INestApplicationContext) {
   return {
     appendEvents: program.appendEvents.bind(program),
     ...deadlineActivities(app),
+    ...campaignActivities(app),
   };
 }
 
 function deadlineActivities(app: INestApplicationContext) {
   const deadlines = app.get(DeadlineActivitiesService);
   return { computeStageSchedule: deadlines.computeStageSchedule.bind(deadlines) };
+}
+
+function campaignActivities(app: INestApplicationContext) {
+  const campaigns = app.get(CampaignActivitiesService);
+  return { computeMeetingSchedule: campaigns.computeMeetingSchedule.bind(campaigns) };
 }

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { EvidenceFileSchema, IdSchema, LocalDateSchema } from '../program/program.schemas';
 
+/** Who an overdue meeting escalates to: the campaign's organisers, then the region's education office. */
+export const EscalationTargetSchema = z.enum(['organiser', 'district_office']);
+
 export const CampaignTeamRoleSchema = z.enum(['trainer', 'agency_staff', 'supervisor', 'principal']);
 export type CampaignTeamRole = z.infer<typeof CampaignTeamRoleSchema>;
 

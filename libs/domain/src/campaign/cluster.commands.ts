@@ -1,10 +1,10 @@
 // What people (team members, schools, organisers) and the cluster workflow's timers (role
 // 'system') ask of a cluster. Parsed at the edge; `decideCluster` checks the rules.
 import { z } from 'zod';
-import { ActorSchema, RoleSchema } from '../actor';
+import { ActorSchema } from '../actor';
 import { DecisionSchema, IdSchema, IsoInstantSchema, LocalDateSchema, ReasonSchema } from '../program/program.schemas';
 import { clusterEventDataSchemas } from './cluster.events';
-import { MeetingDocumentationSchema, RtlActionSchema } from './campaign.schemas';
+import { EscalationTargetSchema, MeetingDocumentationSchema, RtlActionSchema } from './campaign.schemas';
 
 const meeting = { number: z.number().int().min(1).max(21) };
 
@@ -14,7 +14,7 @@ export const clusterPayloadSchemas = {
   DocumentMeeting: z.object({ ...meeting, ...MeetingDocumentationSchema.shape }),
   RecordMeetingReminder: z.object({ ...meeting, date: LocalDateSchema, offsetWorkingDays: z.number().int() }),
   RecordMeetingOverdue: z.object({ ...meeting, dueDate: LocalDateSchema }),
-  RecordMeetingEscalation: z.object({ ...meeting, level: z.number().int().min(1).max(10), toRole: RoleSchema, dueDate: LocalDateSchema }),
+  RecordMeetingEscalation: z.object({ ...meeting, level: z.number().int().min(1).max(10), to: EscalationTargetSchema, dueDate: LocalDateSchema }),
   SubmitRtl: z.object({ schoolId: IdSchema, actions: z.array(RtlActionSchema).min(1).max(50) }),
   DecideRtl: z.object({ schoolId: IdSchema, decision: DecisionSchema, reason: ReasonSchema.optional() }),
   RecordRtlProgramOpened: z.object({ schoolId: IdSchema, programId: IdSchema }),

@@ -4,7 +4,6 @@ import type { ClusterCommand, ClusterCommandOf } from './cluster.commands';
 import { clusterEvent, type ClusterEvent } from './cluster.events';
 import { evolveCluster } from './cluster.evolve';
 import {
-  clusterRoleOf,
   isComplete,
   localDateOf,
   meetingDate,

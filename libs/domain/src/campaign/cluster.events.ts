@@ -1,9 +1,8 @@
 // Facts of one cluster's mentoring, recorded in the cluster's own stream by its workflow. Each
 // carries what `evolveCluster` needs, so a fold never needs the command.
 import { z } from 'zod';
-import { RoleSchema } from '../actor';
 import { DecisionSchema, IdSchema, IsoInstantSchema, LocalDateSchema, ReasonSchema } from '../program/program.schemas';
-import { ClusterSetupSchema, MaterialSchema, MeetingDocumentationSchema, PeriodSchema, RtlActionSchema } from './campaign.schemas';
+import { ClusterSetupSchema, EscalationTargetSchema, MaterialSchema, MeetingDocumentationSchema, PeriodSchema, RtlActionSchema } from './campaign.schemas';
 
 const at = { at: IsoInstantSchema };
 const human = { by: IdSchema, role: z.string().min(1).max(50), ...at };
@@ -25,7 +24,7 @@ export const clusterEventDataSchemas = {
   MeetingDocumented: z.object({ ...meeting, documentation: MeetingDocumentationSchema, late: z.boolean(), ...human }),
   MeetingReminderIssued: z.object({ ...meeting, date: LocalDateSchema, offsetWorkingDays: z.number().int(), ...at }),
   MeetingOverdue: z.object({ ...meeting, dueDate: LocalDateSchema, ...at }),
-  MeetingEscalated: z.object({ ...meeting, level: z.number().int().min(1), toRole: RoleSchema, dueDate: LocalDateSchema, ...at }),
+  MeetingEscalated: z.object({ ...meeting, level: z.number().int().min(1), to: EscalationTargetSchema, dueDate: LocalDateSchema, ...at }),
   RtlSubmitted: z.object({ schoolId: IdSchema, actions: z.array(RtlActionSchema), ...human }),
   RtlDecided: z.object({ schoolId: IdSchema, decision: DecisionSchema, reason: ReasonSchema.optional(), ...human }),
   RtlProgramOpened: z.object({ schoolId: IdSchema, programId: IdSchema, ...at }),

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '@mutu/persistence';
-import { messageIdFor, type OutboxKey } from './outbox-key';
-import { deliveryPlan, type Preferences } from './delivery-plan';
+import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'program-';
 const NOTIFYING = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised']);
@@ -12,14 +11,6 @@ interface ProgramRow {
   state: { title?: string; plan?: { activities?: { id: string; title: string; assignment?: { personInCharge: string } | null }[] } };
 }
 
-interface Notice {
-  stage: string;
-  kind: string;
-  dueDate: string;
-  template: 'reminder' | 'deadline_missed' | 'escalation';
-  userIds: string[];
-  params: Record<string, unknown>;
-}
 
 /**
  * Turns reminder, missed-deadline and escalation events into in-app inbox rows and outbox rows
@@ -43,7 +34,7 @@ export class NotificationProjector implements Projector {
       )[0];
       if (!program) continue;
       const notice = await this.noticeOf(tx, e, program);
-      await this.queue(tx, programId, e, notice);
+      await queueNotice(tx, programId, e, notice);
     }
   }
 
@@ -101,33 +92,5 @@ export class NotificationProjector implements Projector {
       [role, program.school_id, program.region_id],
     );
     return rows.map((r) => r.user_id);
-  }
-
-  private async queue(tx: EntityManager, programId: string, e: StoredEvent, n: Notice): Promise<void> {
-    if (n.userIds.length === 0) return;
-    const users: (Preferences & { user_id: string; has_email: boolean })[] = await tx.query(
-      `SELECT id AS user_id, (u.email IS NOT NULL) AS has_email, p.email AS email_enabled, p.webhook_url, p.digest,
-         to_char(p.quiet_start, 'HH24:MI') AS quiet_start, to_char(p.quiet_end, 'HH24:MI') AS quiet_end, p.time_zone
-       FROM unnest($1::text[]) AS id
-       LEFT JOIN users u ON u.user_id = id LEFT JOIN notification_preferences p ON p.user_id = id`,
-      [n.userIds],
-    );
-    for (const user of users) {
-      await tx.query(
-        `INSERT INTO notifications (user_id, program_id, stage, kind, due_date, template, params, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) ON CONFLICT DO NOTHING`,
-        [user.user_id, programId, n.stage, n.kind, n.dueDate, n.template, JSON.stringify(n.params), e.occurredAt],
-      );
-      for (const d of deliveryPlan(user, user.has_email, e.occurredAt)) {
-        const key: OutboxKey = { programId, stage: n.stage, kind: n.kind, dueDate: n.dueDate, recipientUserId: user.user_id, channel: d.channel };
-        await tx.query(
-          `INSERT INTO notification_outbox (program_id, stage, kind, due_date, recipient_user_id, channel, template, params,
-             event_position, next_attempt_at, message_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, COALESCE($10::timestamptz, now()), $11) ON CONFLICT DO NOTHING`,
-          [programId, n.stage, n.kind, n.dueDate, user.user_id, d.channel, n.template,
-            JSON.stringify({ ...n.params, ...(d.digest ? { digest: true } : {}) }), e.position, d.notBefore, messageIdFor(key)],
-        );
-      }
-    }
   }
 }

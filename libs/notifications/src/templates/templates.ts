@@ -20,13 +20,13 @@ export interface RenderedMessage {
 }
 
 const STAGE_NAMES: Record<Locale, Record<string, string>> = {
-  id: { plan: 'perencanaan', assign: 'penugasan', execute: 'pelaksanaan', document: 'dokumentasi', report: 'pelaporan' },
-  en: { plan: 'planning', assign: 'assignment', execute: 'implementation', document: 'documentation', report: 'reporting' },
+  id: { plan: 'perencanaan', assign: 'penugasan', execute: 'pelaksanaan', document: 'dokumentasi', report: 'pelaporan', mentoring: 'pendampingan' },
+  en: { plan: 'planning', assign: 'assignment', execute: 'implementation', document: 'documentation', report: 'reporting', mentoring: 'mentoring' },
 };
 
 const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  id: { principal: 'kepala sekolah', staff: 'penanggung jawab', supervisor: 'pengawas sekolah', district_officer: 'dinas pendidikan', committee: 'komite sekolah', qa_team: 'TPMPS' },
-  en: { principal: 'principal', staff: 'person in charge', supervisor: 'school supervisor', district_officer: 'district education office', committee: 'school committee', qa_team: 'QA team' },
+  id: { organiser: 'penyelenggara pendampingan', principal: 'kepala sekolah', staff: 'penanggung jawab', supervisor: 'pengawas sekolah', district_officer: 'dinas pendidikan', committee: 'komite sekolah', qa_team: 'TPMPS' },
+  en: { organiser: 'campaign organiser', principal: 'principal', staff: 'person in charge', supervisor: 'school supervisor', district_officer: 'district education office', committee: 'school committee', qa_team: 'QA team' },
 };
 
 export function normalizeLocale(locale: string | null | undefined): Locale {
