@@ -1,9 +1,10 @@
 // Every row the import refused, in sheet order: row, column and what is wrong.
 import type { RowIssue } from '../api/api-failure';
+import { rowIssueText } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 
 export function ImportErrors({ rows }: { rows: RowIssue[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (rows.length === 0) return null;
   const sorted = [...rows].sort((a, b) => a.row - b.row);
   return (
@@ -23,7 +24,7 @@ export function ImportErrors({ rows }: { rows: RowIssue[] }) {
               <tr key={`${r.row}-${r.column ?? ''}-${i}`} data-code={r.code}>
                 <td>{r.row}</td>
                 <td>{r.column ?? '—'}</td>
-                <td>{r.message}</td>
+                <td>{rowIssueText(r.code, r.message, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -101,3 +101,43 @@ export function issueText(message: string, lang: Lang): string {
   }
   return 'isian ini tidak valid';
 }
+
+// Import findings come with an English message naming the row's values; the Indonesian UI gives the
+// sentence for its code (row and column are shown beside it), the English UI the server's words.
+const ROW_CODES: Record<string, string> = {
+  UNKNOWN_COLUMN: 'Nama kolom tidak dikenal.',
+  DUPLICATE_COLUMN: 'Kolom ini muncul dua kali.',
+  MISSING_HEADER: 'Baris 1 harus berisi judul kolom, minimal kolom "record".',
+  TOO_LONG: 'Isian terlalu panjang.',
+  MISSING_FIELD: 'Kolom ini wajib diisi untuk jenis baris ini.',
+  BAD_DATE: 'Tanggal harus berformat TTTT-BB-HH dan berupa tanggal yang ada.',
+  BAD_CLUSTER: 'Kode klaster hanya berisi huruf, angka, - dan _ (mis. K01).',
+  BAD_POSITION: 'Posisi harus core/inti atau impact1…impact20 (imbas1…).',
+  BAD_NUMBER: 'Nomor pertemuan harus 1 sampai 21.',
+  BAD_TEAM_ROLE: 'Peran tim harus trainer, agency_staff, supervisor atau principal.',
+  UNKNOWN_RECORD: 'Jenis baris harus campaign, school, meeting atau team.',
+  BAD_PERIOD: 'Tanggal selesai kampanye sebelum tanggal mulainya.',
+  BAD_TIME_ZONE: 'Zona waktu tidak dikenal (mis. Asia/Jakarta).',
+  DUPLICATE_MATERIAL: 'Materi tercantum dua kali.',
+  DUPLICATE_TEAM_MEMBER: 'Anggota tim ini sudah tercantum di klaster yang sama.',
+  MISSING_TEAM: 'Klaster ini belum memiliki anggota tim pendamping.',
+  DUPLICATE_POSITION: 'Posisi sekolah ini sudah terisi di klaster yang sama.',
+  MISSING_CORE_SCHOOL: 'Klaster ini belum memiliki sekolah inti.',
+  POSITION_GAP: 'Urutan sekolah imbas di klaster ini terputus.',
+  CLUSTER_TOO_SMALL: 'Klaster memerlukan minimal satu sekolah imbas selain sekolah inti.',
+  DUPLICATE_MEETING: 'Nomor pertemuan ini sudah ada di klaster yang sama.',
+  MEETING_COUNT: 'Jumlah pertemuan harus sama dengan jumlah sekolah di klaster.',
+  MEETING_ORDER: 'Tanggal pertemuan harus berurutan sesuai nomornya.',
+  MEETING_OUTSIDE_PERIOD: 'Tanggal pertemuan berada di luar periode kampanye.',
+  DUPLICATE_CAMPAIGN_ROW: 'Hanya boleh ada satu baris campaign.',
+  MISSING_CAMPAIGN_ROW: 'Berkas memerlukan satu baris campaign (judul, periode, wilayah, penyelenggara).',
+  UNKNOWN_REGION: 'Wilayah tidak dikenal.',
+  UNKNOWN_SCHOOL: 'Sekolah tidak ditemukan (NPSN atau kode sekolah).',
+  DUPLICATE_SCHOOL: 'Sekolah ini sudah tercantum di kampanye.',
+  UNKNOWN_USER: 'Tidak ada pengguna aktif dengan email ini.',
+  INVALID_SETUP: 'Data kampanye tidak memenuhi aturan.',
+};
+
+export function rowIssueText(code: string, message: string, lang: Lang): string {
+  return lang === 'en' ? message : (ROW_CODES[code] ?? message);
+}
