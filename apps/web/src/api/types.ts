@@ -1,23 +1,23 @@
 // Shapes the UI reads. Program state types come from the domain (types only, erased at build);
 // list/inbox/audit rows are normalised because read models may use snake_case columns.
-import type { Attendee, CampaignTeamRole, ClusterRole, EvidenceFile, Material, PendingDecision, Period, Program, ProgramState, RtlAction } from '@mutu/domain';
+import type { PendingDecision, Program, ProgramState } from '@mutu/domain';
 
 export type {
+  ActivityState,
   Attendee,
   CampaignTeamRole,
   ClusterRole,
+  Evidence,
   EvidenceFile,
   Material,
-  Period,
-  RtlAction,
-  ActivityState,
-  Evidence,
   PendingDecision,
+  Period,
   Plan,
   PlannedActivity,
   Program,
   ProgramState,
   ReportSections,
+  RtlAction,
   Stage,
 } from '@mutu/domain';
 
@@ -189,94 +189,18 @@ export function calendarEntries(body: unknown): CalendarEntry[] {
   return out.sort((x, y) => x.date.localeCompare(y.date) || order[x.kind] - order[y.kind]);
 }
 
-// Campaign views: the same shapes as apps/api/src/campaigns/campaign.views.ts.
-
-/** done = documented; overdue = its documentation deadline passed; due = planned date reached; scheduled = later. */
-export type MeetingStatus = 'done' | 'overdue' | 'due' | 'scheduled';
-
-export interface CampaignSummaryView {
-  campaignId: string;
-  title: string;
-  organiser: string;
-  regionId: string;
-  period: Period;
-  status: 'open' | 'closed';
-  clusterCount: number;
-  schoolCount: number;
-  meetingsDone: number;
-  meetingsTotal: number;
-  rtlApproved: number;
-}
-
-export interface MeetingCellView {
-  number: number;
-  hostSchoolId: string;
-  hostSchoolName: string;
-  plannedDate: string;
-  heldOn: string | null;
-  status: MeetingStatus;
-  late: boolean;
-  escalations: number[];
-}
-
-export interface ClusterRowView {
-  clusterId: string;
-  name: string;
-  coreSchoolName: string;
-  status: 'open' | 'completed';
-  meetings: MeetingCellView[];
-  rtlApproved: number;
-  schoolCount: number;
-}
-
-export interface MaterialCoverageView extends Material {
-  /** Documented meetings that covered it / clusters where at least one meeting covered it. */
-  meetings: number;
-  clusters: number;
-}
-
-export interface CampaignDashboardView extends CampaignSummaryView {
-  materials: MaterialCoverageView[];
-  clusters: ClusterRowView[];
-  myRole: 'organiser' | null;
-  today: string;
-}
-
-export interface MeetingDetailView extends MeetingCellView {
-  materialsCovered: string[];
-  attendance: Attendee[];
-  minutes: string | null;
-  photos: EvidenceFile[];
-  documentedBy: string | null;
-  documentedAt: string | null;
-  remindersIssued: number[];
-}
-
-export interface RtlView {
-  schoolId: string;
-  schoolName: string;
-  status: 'none' | 'submitted' | 'approved';
-  actions: RtlAction[];
-  submittedBy: string | null;
-  programId: string | null;
-  lastRejection: string | null;
-}
-
-export interface ClusterDetailView {
-  campaignId: string;
-  campaignTitle: string;
-  clusterId: string;
-  name: string;
-  status: 'open' | 'completed';
-  period: Period;
-  materials: Material[];
-  schools: { schoolId: string; name: string; position: number }[];
-  team: { userId: string; name: string; role: CampaignTeamRole }[];
-  meetings: MeetingDetailView[];
-  rtls: RtlView[];
-  myRole: ClusterRole | null;
-  today: string;
-}
+// Campaign views: the API's own declaration of what the campaign routes answer (types only).
+export type {
+  CampaignDashboardView,
+  CampaignSummaryView,
+  ClusterDetailView,
+  ClusterRowView,
+  MaterialCoverageView,
+  MeetingCellView,
+  MeetingDetailView,
+  MeetingStatus,
+  RtlView,
+} from '../../../api/src/campaigns/campaign.views';
 
 export interface ImportSummary {
   campaignId: string;
