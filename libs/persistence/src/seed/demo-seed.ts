@@ -1,5 +1,8 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
+import { seedCampaignDemoData } from './campaign-demo-seed';
+
+export * from './campaign-demo-seed';
 
 export const DEMO_PASSWORD = 'mutu-demo-2026';
 
@@ -40,6 +43,7 @@ export async function seedDemoData(ds: DataSource): Promise<void> {
       [s.schoolId, s.regionId, s.name, s.npsn, s.level],
     );
   }
+  await seedCampaignDemoData(ds, DEMO_PASSWORD);
   const existing: { user_id: string }[] = await ds.query('SELECT user_id FROM users');
   const have = new Set(existing.map((u) => u.user_id));
   const missing = DEMO_USERS.filter((u) => !have.has(u.userId));
