@@ -11,7 +11,7 @@ export function MeetingGrid({ campaignId, clusters }: { campaignId: string; clus
   const { t, lang } = useI18n();
   const columns = Array.from({ length: Math.max(0, ...clusters.map((c) => c.meetings.length)) }, (_, i) => i + 1);
   return (
-    <section aria-labelledby="grid-title">
+    <section>
       <h2 id="grid-title">{t('meetingGrid')}</h2>
       <p className="hint">{t('gridHint')}</p>
       <div className="grid-wrap" role="region" aria-labelledby="grid-title" tabIndex={0}>

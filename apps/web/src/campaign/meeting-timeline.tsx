@@ -12,30 +12,30 @@ function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeti
   const titleOf = (id: string) => cluster.materials.find((m) => m.id === id)?.title ?? id;
   const nameOf = (userId: string) => cluster.team.find((m) => m.userId === userId)?.name ?? userId;
   return (
-    <dl className="facts">
-      <dt>{t('attendance')}</dt>
-      <dd data-testid="attendance-count">
-        {t('attendanceCount', { n: meeting.attendance.length })}: {meeting.attendance.map((a) => a.name).join(', ')}
-      </dd>
-      <dt>{t('materialsCovered')}</dt>
-      <dd>{meeting.materialsCovered.length ? meeting.materialsCovered.map(titleOf).join(', ') : t('none')}</dd>
-      <dt>{t('minutes')}</dt>
-      <dd className="minutes">{meeting.minutes}</dd>
-      {meeting.photos.length > 0 && (
-        <>
-          <dt>{t('photos')}</dt>
-          <dd className="thumbs">
-            {meeting.photos.map((p) => (
-              <EvidenceThumb key={p.sha256} sha256={p.sha256} mimeType={p.mimeType} filename={p.filename}
-                src={photoPath(cluster.campaignId, cluster.clusterId, meeting.number, p.sha256)} />
-            ))}
-          </dd>
-        </>
-      )}
-      {meeting.documentedBy && (
-        <dd className="muted">{t('documentedBy', { name: nameOf(meeting.documentedBy), when: dateTime(meeting.documentedAt, lang) })}</dd>
-      )}
-    </dl>
+    <>
+      <dl className="facts">
+        <dt>{t('attendance')}</dt>
+        <dd data-testid="attendance-count">
+          {t('attendanceCount', { n: meeting.attendance.length })}: {meeting.attendance.map((a) => a.name).join(', ')}
+        </dd>
+        <dt>{t('materialsCovered')}</dt>
+        <dd>{meeting.materialsCovered.length ? meeting.materialsCovered.map(titleOf).join(', ') : t('none')}</dd>
+        <dt>{t('minutes')}</dt>
+        <dd className="minutes">{meeting.minutes}</dd>
+        {meeting.photos.length > 0 && (
+          <>
+            <dt>{t('photos')}</dt>
+            <dd className="thumbs">
+              {meeting.photos.map((p) => (
+                <EvidenceThumb key={p.sha256} sha256={p.sha256} mimeType={p.mimeType} filename={p.filename}
+                  src={photoPath(cluster.campaignId, cluster.clusterId, meeting.number, p.sha256)} />
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      {meeting.documentedBy && <p className="muted">{t('documentedBy', { name: nameOf(meeting.documentedBy), when: dateTime(meeting.documentedAt, lang) })}</p>}
+    </>
   );
 }
 

@@ -54,7 +54,8 @@ export function FilePicker({ accept, multiple, text, onFiles }: { accept: string
       <input id={fileId} className="visually-hidden-input" type="file" multiple={multiple} accept={accept}
         onChange={(e) => { if (e.target.files) onFiles(e.target.files); e.target.value = ''; }} />
       <label htmlFor={cameraId} className="button camera-only">📷 {label('evidenceKind', 'photo', lang)}</label>
-      <input id={cameraId} className="visually-hidden-input" type="file" accept="image/*" capture="environment"
+      {/* The camera button is hidden without a touch screen; the input keeps its name anyway. */}
+      <input id={cameraId} className="visually-hidden-input" type="file" accept="image/*" capture="environment" aria-label={label('evidenceKind', 'photo', lang)}
         onChange={(e) => { if (e.target.files) onFiles(e.target.files); e.target.value = ''; }} />
     </>
   );
