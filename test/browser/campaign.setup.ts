@@ -3,14 +3,12 @@
 // relative to today (the period runs from 60 days ago to 30 days ahead; meeting 1 was planned 5
 // days ago, so it is due but not yet overdue; the others lie ahead).
 import type { TestStack } from '../support/stack';
-import { PASSWORD } from './support/ui';
 
 export const ORGANISER = 'lpmp@demo.mutu.id';
 const REGION = 'reg-jaktim';
 const ZONE = 'Asia/Jakarta';
-/** The seed's campaign schools (NPSN 20110001…); the two older Jakarta Timur schools otherwise. */
-const SEEDED_NPSN = Array.from({ length: 8 }, (_, i) => String(20110001 + i));
-const FALLBACK_SCHOOLS = ['sch-sdn-cipinang-01', 'sch-smpn-duren-02'];
+/** The demo seed's campaign schools in Jakarta Timur (NPSN 20110001…), the first eight. */
+const SCHOOLS = Array.from({ length: 8 }, (_, i) => String(20110001 + i));
 
 export interface CampaignFixture {
   campaignId: string;
@@ -22,42 +20,6 @@ export interface CampaignFixture {
 /** YYYY-MM-DD in Jakarta, `days` from now. */
 export function jakartaDate(days: number, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now.getTime() + days * 86_400_000));
-}
-
-async function call(stack: TestStack, token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${stack.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${path}-${Date.now()}-${Math.random()}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-/** The organiser's token; creates the organiser as admin when the demo seed does not have it yet. */
-async function organiserToken(stack: TestStack, admin: string): Promise<string> {
-  try {
-    return await stack.login(ORGANISER);
-  } catch {
-    const res = await call(stack, admin, 'POST', '/admin/users', {
-      userId: 'u-lpmp', email: ORGANISER, name: 'Tim LPMP DKI Jakarta', password: PASSWORD, roles: ['district_officer'], regionIds: [REGION],
-    });
-    if (res.status !== 201) throw new Error(`create organiser: ${res.status} ${await res.text()}`);
-    return stack.login(ORGANISER);
-  }
-}
-
-/** Eight Jakarta Timur school keys: seeded NPSNs when present, else the two older schools plus new ones. */
-async function campaignSchools(stack: TestStack, admin: string, tag: string): Promise<string[]> {
-  const res = await call(stack, admin, 'GET', '/admin/schools');
-  const known = new Set(((await res.json()) as { npsn: string | null }[]).map((s) => s.npsn));
-  if (SEEDED_NPSN.every((n) => known.has(n))) return SEEDED_NPSN;
-  const created: string[] = [];
-  for (let i = 1; i <= 8 - FALLBACK_SCHOOLS.length; i++) {
-    const schoolId = `sch-cmp-${tag}-${i}`;
-    const made = await call(stack, admin, 'POST', '/admin/schools', { schoolId, regionId: REGION, name: `SD Negeri Uji ${tag.toUpperCase()} ${i}`, level: 'SD', timeZone: ZONE });
-    if (made.status !== 201) throw new Error(`create school: ${made.status} ${await made.text()}`);
-    created.push(schoolId);
-  }
-  return [...FALLBACK_SCHOOLS, ...created];
 }
 
 const COLUMNS = ['record', 'cluster', 'school', 'position', 'number', 'date', 'email', 'team_role', 'name', 'title', 'start', 'end', 'materials', 'region', 'time_zone', 'organiser'];
@@ -87,13 +49,12 @@ export function campaignCsv(title: string, clusters: CampaignFixture['clusters']
 
 /** Imports the campaign as the organiser (through POST /campaigns/import) and says what it made. */
 export async function importCampaign(stack: TestStack): Promise<CampaignFixture> {
-  const admin = await stack.login('admin@demo.mutu.id');
-  const organiser = await organiserToken(stack, admin);
+  const organiser = await stack.login(ORGANISER);
+  // The title makes the sheet, and so the campaign id, new on every run.
   const tag = Date.now().toString(36);
-  const schools = await campaignSchools(stack, admin, tag);
   const clusters = [
-    { code: 'K01', schools: schools.slice(0, 4) },
-    { code: 'K02', schools: schools.slice(4, 8) },
+    { code: 'K01', schools: SCHOOLS.slice(0, 4) },
+    { code: 'K02', schools: SCHOOLS.slice(4, 8) },
   ];
   const title = `Pendampingan Budaya Mutu SD ${tag}`;
   const form = new FormData();
