@@ -14,13 +14,14 @@ import { AdminModule } from './admin/admin.module';
 import { DocsController } from './docs/docs.controller';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReportModule } from './report/report.module';
+import { CampaignImportModule } from './campaign-import/campaign-import.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignImportModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

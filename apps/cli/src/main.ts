@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { auditCommand } from './audit/audit.command';
 import { migrateCommand } from './commands/migrate.command';
 import { startCommand } from './commands/start.command';
+import { importCommand } from './import/import.command';
 import { projectionsCommand } from './projections/projections-rebuild.command';
 
 const USAGE = `usage: mutu <command>
@@ -12,6 +13,7 @@ const USAGE = `usage: mutu <command>
   migrate                     apply pending database migrations (DATABASE_URL)
   audit <sub>                 verify | checkpoint | export | verify-bundle | replay (mutu audit for help)
   projections rebuild         rebuild programs + tasks from the events and compare with the live ones
+  import campaign <file>      set up a mentoring campaign from a .csv/.xlsx sheet (--as <email> [--dry-run])
 `;
 
 type Command = (args: string[]) => Promise<void>;
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: () => migrateCommand(),
   audit: (args) => auditCommand(args),
   projections: (args) => projectionsCommand(args),
+  import: (args) => importCommand(args),
 };
 
 /** Without DATABASE_URL / TEMPORAL_ADDRESS, use those of a running `npm start` (see .data/runtime.json). */

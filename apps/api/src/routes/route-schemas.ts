@@ -81,3 +81,7 @@ export const UpdateUserBodySchema = z.strictObject({
   disabled: z.boolean().optional(),
   password: z.string().min(10).max(200).optional(),
 });
+
+/** POST /campaigns/import: multipart `file` plus an optional dry-run flag. */
+export const ImportCampaignFormSchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+export type ImportCampaignForm = z.infer<typeof ImportCampaignFormSchema>;

@@ -87,6 +87,8 @@ export const ROUTES = {
   rejectCancellation: cmd('POST', '/programs/:id/cancellation/reject', SUPERVISOR, 'RejectCancellation', S.RejectCancellationBodySchema, 'Reject a cancellation request'),
   extendDeadline: cmd('POST', '/programs/:id/deadlines/extend', SUPERVISOR, 'ExtendDeadline', S.ExtendDeadlineBodySchema, 'Extend a deadline'),
 
+  importCampaign: { method: 'POST', path: '/campaigns/import', roles: ['district_officer', 'admin'], form: S.ImportCampaignFormSchema, status: 201, mutation: true, summary: 'Set up a mentoring campaign from a .csv/.xlsx sheet (multipart: file, dryRun); every row is validated before anything is created' },
+
   listRegions: { method: 'GET', path: '/admin/regions', roles: ADMIN, summary: 'Regions' },
   createRegion: { method: 'POST', path: '/admin/regions', roles: ADMIN, body: S.CreateRegionBodySchema, status: 201, mutation: true, summary: 'Create a region' },
   listSchools: { method: 'GET', path: '/admin/schools', roles: ADMIN, summary: 'Schools' },
