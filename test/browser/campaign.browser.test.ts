@@ -146,7 +146,7 @@ describe('web UI: the organiser runs a mentoring campaign', () => {
     expect(await meeting.innerText()).toMatch(/Selesai/);
     expect(await meeting.getByTestId('attendance-count').innerText()).toMatch(/^2 hadir: Ibu Siti Rahmawati, Bapak Bambang Sutrisno/);
     expect(await meeting.innerText()).toMatch(/Penguatan Mutu Pembelajaran, Best Practices/);
-    await meeting.getByRole('img', { name: 'pendampingan-1.png' }).waitFor();
+    expect(await meeting.getByTestId('meeting-photos').innerText()).toMatch(/pendampingan-1\.png/);
     await page.getByTestId('documentation-form').getByRole('heading', { name: 'Dokumentasi pertemuan 2' }).waitFor();
     await screenshot(page, 'campaign-03-documented');
   });

@@ -25,10 +25,13 @@ function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeti
         {meeting.photos.length > 0 && (
           <>
             <dt>{t('photos')}</dt>
-            <dd className="thumbs">
+            <dd className="thumbs" data-testid="meeting-photos">
               {meeting.photos.map((p) => (
-                <EvidenceThumb key={p.sha256} sha256={p.sha256} mimeType={p.mimeType} filename={p.filename}
-                  src={photoPath(cluster.campaignId, cluster.clusterId, meeting.number, p.sha256)} />
+                <figure key={p.sha256} className="photo">
+                  <EvidenceThumb sha256={p.sha256} mimeType={p.mimeType} filename={p.filename}
+                    src={photoPath(cluster.campaignId, cluster.clusterId, meeting.number, p.sha256)} />
+                  <figcaption>{p.filename}</figcaption>
+                </figure>
               ))}
             </dd>
           </>

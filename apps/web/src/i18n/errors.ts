@@ -50,6 +50,7 @@ const BY_CODE: Record<string, Text> = {
   INVALID_RTL: { id: 'Rencana tindak lanjut belum benar: setiap tindakan perlu uraian, penanggung jawab dan batas waktu antara hari ini dan akhir tahun.', en: 'The follow-up plan is not valid: every action needs a description, an owner and a due date between today and the end of the year.' },
   CLUSTER_COMPLETED: { id: 'Pendampingan klaster ini sudah selesai.', en: 'This cluster has completed its mentoring.' },
   INVALID_CAMPAIGN: { id: 'Data kampanye tidak valid.', en: 'The campaign data is not valid.' },
+  PHOTO_REQUIRED: { id: 'Foto pertemuan harus berupa gambar PNG atau JPEG.', en: 'A meeting photo must be a PNG or JPEG image.' },
   IMPORT_INVALID: { id: 'Berkas berisi kesalahan dan tidak ada yang dibuat. Perbaiki baris yang tercantum lalu coba lagi.', en: 'The file has errors and nothing was created. Fix the rows listed and try again.' },
   PAYLOAD_TOO_LARGE: { id: 'Berkas terlalu besar.', en: 'The file is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis berkas tidak didukung.', en: 'This file type is not supported.' },

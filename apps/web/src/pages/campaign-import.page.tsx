@@ -24,7 +24,7 @@ export function CampaignImportPage() {
     setChecked(null);
     setMissingFile(!file);
     if (!file) return;
-    const summary = await run(() => uploadFile<ImportSummary>(`/campaigns/import${dryRun ? '?dryRun=true' : ''}`, file, dryRun ? { dryRun: 'true' } : {}));
+    const summary = await run(() => uploadFile<ImportSummary>('/campaigns/import', file, { dryRun: String(dryRun) }));
     if (!summary) return;
     if (dryRun) setChecked(summary);
     else navigate(campaignPath(summary.campaignId));
