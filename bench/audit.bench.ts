@@ -39,13 +39,13 @@ async function seed(ds: import('typeorm').DataSource): Promise<void> {
       const e = eventAt(i);
       if (e.version === 1) prev = GENESIS_HASH;
       const hash = rowHash(prev, e.streamId, e.version, e.type, e.data, e.metadata, e.occurredAt);
-      [e.streamId, e.version, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, prev, hash].forEach((v, k) => cols[k].push(v));
+      [e.streamId, e.version, e.type, canonicalJson(e.data), canonicalJson(e.metadata), e.occurredAt, prev, hash].forEach((v, k) => cols[k].push(v));
       prev = hash;
     }
     // One statement per batch: unnest of column arrays beats per-row placeholders.
     await ds.query(
       `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
-       SELECT s, v, t, d::jsonb, m::jsonb, o::timestamptz, s || ':' || v, 0, p, h
+       SELECT s, v, t, d::json, m::json, o::timestamptz, s || ':' || v, 0, p, h
        FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(s, v, t, d, m, o, p, h)`,
       cols,
     );

@@ -85,9 +85,9 @@ export async function tamperInDb(ds: DataSource, streamId: string, t: Tamper, ev
     };
     switch (t.kind) {
       case 'edited':
-        if (t.variant === 0) await q(`UPDATE events SET data = jsonb_set(data, '{tampered}', 'true') WHERE stream_id = $1 AND version = $2`, [k]);
+        if (t.variant === 0) await q(`UPDATE events SET data = jsonb_set(data::jsonb, '{tampered}', 'true')::json WHERE stream_id = $1 AND version = $2`, [k]);
         else if (t.variant === 1) await q(`UPDATE events SET occurred_at = occurred_at + interval '1 second' WHERE stream_id = $1 AND version = $2`, [k]);
-        else if (t.variant === 2) await q(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"u-intruder"') WHERE stream_id = $1 AND version = $2`, [k]);
+        else if (t.variant === 2) await q(`UPDATE events SET metadata = jsonb_set(metadata::jsonb, '{actorId}', '"u-intruder"')::json WHERE stream_id = $1 AND version = $2`, [k]);
         else await q(`UPDATE events SET hash = $3 WHERE stream_id = $1 AND version = $2`, [k, 'f'.repeat(64)]);
         break;
       case 'deleted':
@@ -99,7 +99,7 @@ export async function tamperInDb(ds: DataSource, streamId: string, t: Tamper, ev
         const f = forgedFrom(events[(t.variant * 7) % n], k, k === 1 ? GENESIS_HASH : events[k - 2].hash);
         await q(
           `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
-           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, 0, $8, $9)`,
+           VALUES ($1, $2, $3, $4::json, $5::json, $6, $7, 0, $8, $9)`,
           [k, f.type, JSON.stringify(f.data), JSON.stringify(f.metadata), f.occurredAt, f.commandId, f.prevHash, f.hash],
         );
         break;

@@ -1,8 +1,6 @@
 import { GENESIS_HASH } from '../event-store/hash-chain';
 import type { ChainBreak, ChainRow } from './chain.types';
-import { rowHash } from '../event-store/hash-chain';
-
-const recompute = (r: ChainRow, version = r.version) => rowHash(r.prevHash, r.streamId, version, r.type, r.data, r.metadata, r.occurredAt);
+import { rowHashes } from './row-hash';
 
 /**
  * Names the tampering behind the first break of one stream. `rows` are the stream's rows in
@@ -47,12 +45,12 @@ export function classifyBreak(rows: readonly ChainRow[], i: number): ChainBreak 
     return at('inserted', extra.version, `version ${extra.version} is an extra link: version ${r.version} links over it`);
   }
   // The link points at no stored event.
-  if (recompute(r) === r.hash) {
+  if (rowHashes(r)) {
     if (i === 0) return at('edited', r.version, `version ${r.version} links to an unknown predecessor`);
     const prev = rows[i - 1];
     return at('edited', prev.version, `version ${prev.version} was rewritten with a new hash: version ${r.version} still links to the old one`);
   }
-  if (recompute(r, r.version + 1) === r.hash) {
+  if (rowHashes(r, r.version + 1)) {
     return at('deleted', r.version, `an event was removed before version ${r.version + 1}, which was renumbered to ${r.version}`);
   }
   return at('edited', r.version, `version ${r.version} has a prev link and hash that match nothing: it was changed`);

@@ -1,7 +1,7 @@
 import { GENESIS_HASH } from '../event-store/hash-chain';
 import { classifyBreak } from './chain-classify';
 import type { ChainBreak, ChainRow, StreamHead } from './chain.types';
-import { rowHash } from '../event-store/hash-chain';
+import { rowHashes } from './row-hash';
 
 /**
  * Verifies hash chains from rows fed in (stream_id, version) order, one stream after another.
@@ -31,11 +31,7 @@ export class ChainVerifier {
     this.events++;
     this.current.push(row);
     if (this.firstBad >= 0) return;
-    if (
-      row.version !== this.nextVersion ||
-      row.prevHash !== this.prevHash ||
-      rowHash(row.prevHash, row.streamId, row.version, row.type, row.data, row.metadata, row.occurredAt) !== row.hash
-    ) {
+    if (row.version !== this.nextVersion || row.prevHash !== this.prevHash || !rowHashes(row)) {
       this.firstBad = this.current.length - 1;
       return;
     }

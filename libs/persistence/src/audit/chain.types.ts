@@ -1,10 +1,13 @@
-/** One stored event as the verifier needs it (occurredAt in ISO-8601 UTC with milliseconds). */
+/**
+ * One stored event as the verifier needs it: data and metadata as JSON text (as stored, canonical
+ * for everything the store wrote), occurredAt in ISO-8601 UTC with milliseconds.
+ */
 export interface ChainRow {
   streamId: string;
   version: number;
   type: string;
-  data: unknown;
-  metadata: unknown;
+  dataJson: string;
+  metadataJson: string;
   occurredAt: string;
   prevHash: string;
   hash: string;

@@ -16,8 +16,9 @@ export interface VerifyStoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-// occurred_at formatted by PostgreSQL exactly as `normalizeInstant` would: no Date per row.
-const SELECT_ROWS = `SELECT stream_id, version, type, data, metadata,
+// Data and metadata as text (not parsed by the driver); occurred_at formatted by PostgreSQL exactly
+// as `normalizeInstant` would: no object and no Date per row.
+const SELECT_ROWS = `SELECT stream_id, version, type, data::text, metadata::text,
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), prev_hash, hash FROM events`;
 
 /**
@@ -51,8 +52,8 @@ export async function verifyStore(ds: DataSource, opts: VerifyStoreOptions = {})
       if (rows.length === 0) break;
       pending = fetch();
       for (let i = 0; i < rows.length; i++) {
-        const r = rows[i] as [string, number, string, unknown, unknown, string, string, string];
-        verifier.push({ streamId: r[0], version: r[1], type: r[2], data: r[3], metadata: r[4], occurredAt: r[5], prevHash: r[6], hash: r[7] });
+        const r = rows[i] as [string, number, string, string, string, string, string, string];
+        verifier.push({ streamId: r[0], version: r[1], type: r[2], dataJson: r[3], metadataJson: r[4], occurredAt: r[5], prevHash: r[6], hash: r[7] });
       }
       opts.onProgress?.(verifier.events, Math.max(total, verifier.events));
     }

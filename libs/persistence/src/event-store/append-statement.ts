@@ -1,4 +1,5 @@
-import { eventHash, normalizeInstant } from './hash-chain';
+import { canonicalJson } from './canonical-json';
+import { canonicalHash, normalizeInstant } from './hash-chain';
 import type { AppendRequest } from './event-store.types';
 
 export interface PreparedAppend {
@@ -28,7 +29,7 @@ export const APPEND_STATEMENT = 'mutu_append';
 const SQL = `
   INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
   SELECT $1::text, e.version, e.type, e.data, e.metadata, $4::timestamptz, $2::text, e.version - $3::int, e.prev_hash, e.hash
-    FROM jsonb_to_recordset($6::jsonb) AS e(version int, type text, data jsonb, metadata jsonb, prev_hash text, hash text)
+    FROM json_to_recordset($6::json) AS e(version int, type text, data json, metadata json, prev_hash text, hash text)
    WHERE $3::int = 1 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = $3 - 1 AND hash = $5::text)
   RETURNING version, position::text, recorded_at`;
 
@@ -43,21 +44,19 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
   const toVersion = req.expectedVersion + req.events.length;
   const occurredAt = normalizeInstant(req.occurredAt);
   let link = prevHash;
+  // Data and metadata are serialized once, canonically: the text hashed is the text stored.
+  const payload: string[] = [];
   const rows = req.events.map((event, i) => {
     const version = fromVersion + i;
     const metadata = { ...req.metadata, v: event.v };
-    const hash = eventHash(link, { streamId: req.streamId, version, type: event.type, data: event.data, metadata, occurredAt });
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(metadata);
+    const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, metadataJson, occurredAt);
+    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${metadataJson},"prev_hash":"${link}","hash":"${hash}"}`);
     const row = { version, type: event.type, data: event.data, metadata, prevHash: link, hash };
     link = hash;
     return row;
   });
-  const params = [
-    req.streamId,
-    req.commandId,
-    fromVersion,
-    occurredAt,
-    prevHash,
-    JSON.stringify(rows.map((r) => ({ version: r.version, type: r.type, data: r.data, metadata: r.metadata, prev_hash: r.prevHash, hash: r.hash }))),
-  ];
+  const params = [req.streamId, req.commandId, fromVersion, occurredAt, prevHash, `[${payload.join(',')}]`];
   return { sql: SQL, params, fromVersion, toVersion, headHash: link, rows, occurredAt };
 }

@@ -1,7 +1,8 @@
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined` members
- * dropped. PostgreSQL jsonb does not keep key order, so hashes are taken over this form. Built
- * with plain string concatenation: verification hashes millions of events.
+ * dropped. Hashes are taken over this form, so they do not depend on the order a writer built an
+ * object in; the store writes this same text. Built with plain string concatenation: appends and
+ * verification serialize millions of events.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
