@@ -1,6 +1,6 @@
 // Request schemas of every route, built from the domain's payload schemas so the API, the
 // decider and the OpenAPI document agree. Strict objects: an unknown field is a 400.
-import { EvidenceKindSchema, IdSchema, payloadSchemas, Sha256Schema, StageSchema } from '@mutu/domain';
+import { clusterPayloadSchemas, EvidenceKindSchema, IdSchema, payloadSchemas, Sha256Schema, StageSchema } from '@mutu/domain';
 import { z } from 'zod';
 
 const P = payloadSchemas;
@@ -85,3 +85,16 @@ export const UpdateUserBodySchema = z.strictObject({
 /** POST /campaigns/import: multipart `file` plus an optional dry-run flag. */
 export const ImportCampaignFormSchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
 export type ImportCampaignForm = z.infer<typeof ImportCampaignFormSchema>;
+
+// --- mentoring campaigns ---
+const CP = clusterPayloadSchemas;
+const { number: _n1, ...documentShape } = CP.DocumentMeeting.shape;
+const { number: _n2, ...rescheduleShape } = CP.RescheduleMeeting.shape;
+const { schoolId: _sc1, ...submitRtlShape } = CP.SubmitRtl.shape;
+const { schoolId: _sc2, ...decideRtlShape } = CP.DecideRtl.shape;
+export const PathMeetingNumberSchema = z.coerce.number().int().min(1).max(21);
+export const DocumentMeetingBodySchema = z.strictObject(documentShape);
+export const RescheduleMeetingBodySchema = z.strictObject(rescheduleShape);
+export const SubmitRtlBodySchema = z.strictObject(submitRtlShape);
+export const DecideRtlBodySchema = z.strictObject(decideRtlShape);
+export const MeetingPhotoFormSchema = z.strictObject({ kind: z.literal('photo').optional() });

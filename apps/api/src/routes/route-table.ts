@@ -17,6 +17,8 @@ export interface RouteSpec {
   summary: string;
   /** true when the route acts on one program and answers 404 outside the caller's scope. */
   programScoped?: boolean;
+  /** true when the route acts on one mentoring campaign and answers 404 outside the caller's scope. */
+  campaignScoped?: boolean;
   command?: ProgramCommandType;
   body?: z.ZodType;
   query?: z.ZodType;
@@ -37,6 +39,16 @@ const EXECUTORS: readonly UserRole[] = ['principal', 'qa_team', 'staff'];
 const SUPERVISOR: readonly UserRole[] = ['supervisor'];
 const COMMITTEE: readonly UserRole[] = ['committee'];
 const ADMIN: readonly UserRole[] = ['admin'];
+// Campaign roles are memberships of the campaign (organiser, team, school), checked by the decider;
+// these are the global roles such members hold. Auditors stay read-only.
+const CAMPAIGN_TEAM: readonly UserRole[] = ['principal', 'supervisor', 'district_officer', 'admin'];
+const RTL_AUTHORS: readonly UserRole[] = ['principal', 'qa_team', 'supervisor', 'district_officer', 'admin'];
+const RTL_APPROVERS: readonly UserRole[] = ['supervisor', 'district_officer', 'admin'];
+const CLUSTER = '/campaigns/:campaignId/clusters/:clusterId';
+
+const clusterCmd = (path: string, roles: readonly UserRole[], body: z.ZodType, summary: string, status = 200): RouteSpec => ({
+  method: 'POST', path: `${CLUSTER}${path}`, roles, body, summary, campaignScoped: true, status, mutation: true,
+});
 
 const cmd = (
   method: HttpMethod,
@@ -86,6 +98,15 @@ export const ROUTES = {
   confirmCancellation: cmd('POST', '/programs/:id/cancellation/confirm', SUPERVISOR, 'ConfirmCancellation', S.ConfirmCancellationBodySchema, 'Confirm a cancellation request'),
   rejectCancellation: cmd('POST', '/programs/:id/cancellation/reject', SUPERVISOR, 'RejectCancellation', S.RejectCancellationBodySchema, 'Reject a cancellation request'),
   extendDeadline: cmd('POST', '/programs/:id/deadlines/extend', SUPERVISOR, 'ExtendDeadline', S.ExtendDeadlineBodySchema, 'Extend a deadline'),
+
+  listCampaigns: { method: 'GET', path: '/campaigns', roles: READERS, summary: 'Mentoring campaigns I organise, mentor in, or see in my region' },
+  getCampaign: { method: 'GET', path: '/campaigns/:campaignId', roles: READERS, campaignScoped: true, summary: 'Campaign dashboard: clusters × meetings, materials coverage' },
+  getCluster: { method: 'GET', path: CLUSTER, roles: READERS, campaignScoped: true, summary: 'One cluster: schools, team, meetings, RTLs' },
+  uploadMeetingPhoto: { ...clusterCmd('/meetings/:number/photos', CAMPAIGN_TEAM, S.MeetingPhotoFormSchema, 'Upload a meeting photo (multipart: file)', 201), body: undefined, form: S.MeetingPhotoFormSchema },
+  documentMeeting: clusterCmd('/meetings/:number/documentation', CAMPAIGN_TEAM, S.DocumentMeetingBodySchema, 'Document a held meeting (attendance, minutes, materials, photos)'),
+  rescheduleMeeting: clusterCmd('/meetings/:number/reschedule', CAMPAIGN_TEAM, S.RescheduleMeetingBodySchema, 'Move a meeting (inside the period, in order)'),
+  submitRtl: clusterCmd('/schools/:schoolId/rtl', RTL_AUTHORS, S.SubmitRtlBodySchema, "Submit a school's follow-up plan (RTL)"),
+  decideRtl: clusterCmd('/schools/:schoolId/rtl/decision', RTL_APPROVERS, S.DecideRtlBodySchema, "Approve or reject a school's RTL"),
 
   importCampaign: { method: 'POST', path: '/campaigns/import', roles: ['district_officer', 'admin'], form: S.ImportCampaignFormSchema, status: 201, mutation: true, summary: 'Set up a mentoring campaign from a .csv/.xlsx sheet (multipart: file, dryRun); every row is validated before anything is created' },
 

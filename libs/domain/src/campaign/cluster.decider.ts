@@ -15,6 +15,8 @@ import {
   type ClusterRole,
 } from './cluster.rules';
 import { isCluster, rtlOf, type ClusterState, type OpenCluster } from './cluster.state';
+import { planIssues } from '../program/plan.rules';
+import { rtlProgramCommand } from './rtl-program';
 
 const TEAM: readonly ClusterRole[] = ['organiser', 'trainer', 'agency_staff', 'supervisor', 'principal'];
 const RTL_AUTHORS: readonly ClusterRole[] = [...TEAM, 'school'];
@@ -149,15 +151,15 @@ function decideSubmitRtl(c: ClusterCommandOf<'SubmitRtl'>, s: OpenCluster): Clus
     throw new DomainError('RTL_TOO_EARLY', `The follow-up plan comes after meeting ${hosted.number} at ${school.name} is documented.`);
   }
   const today = localDateOf(c.now, s.timeZone);
-  const yearEnd = `${s.period.end.slice(0, 4)}-12-31`;
   const ids = new Set<string>();
   for (const a of actions) {
     if (ids.has(a.id)) throw new DomainError('INVALID_RTL', `Action id ${a.id} is used twice.`, { actionId: a.id });
     ids.add(a.id);
-    if (a.dueDate < today || a.dueDate > yearEnd) {
-      throw new DomainError('INVALID_RTL', `Action "${a.action}" is due ${a.dueDate}; follow-up actions fall between today and ${yearEnd}.`, { actionId: a.id });
-    }
+    if (a.dueDate < today) throw new DomainError('INVALID_RTL', `Action "${a.action}" is due ${a.dueDate}, which has passed.`, { actionId: a.id });
   }
+  // The follow-up becomes one program, so it must fit one budget year.
+  const years = new Set(actions.map((a) => a.dueDate.slice(0, 4)));
+  if (years.size > 1) throw new DomainError('INVALID_RTL', 'All follow-up actions must fall due within one budget year.', { years: [...years] });
   return [clusterEvent('RtlSubmitted', { schoolId, actions, by: c.actor.userId, role, at: c.now })];
 }
 
@@ -169,6 +171,12 @@ function decideRtl(c: ClusterCommandOf<'DecideRtl'>, s: OpenCluster): ClusterEve
   if (rtl.status !== 'submitted') throw new DomainError('NOT_SUBMITTED', 'There is no submitted follow-up plan to decide on.');
   if (rtl.submittedBy === c.actor.userId) throw new DomainError('FOUR_EYES', 'Nobody approves a follow-up plan they submitted.');
   if (decision === 'reject' && !reason?.trim()) throw new DomainError('REASON_REQUIRED', 'A rejection needs a reason.');
+  if (decision === 'approve') {
+    // Approval opens the school's program: refuse here what that program would refuse.
+    const { plan, budgetYear } = rtlProgramCommand(s, schoolId, c.now).payload;
+    const issues = planIssues(plan, budgetYear);
+    if (issues.length > 0) throw new DomainError('INVALID_RTL', 'This follow-up plan cannot become a program.', { issues });
+  }
   return [clusterEvent('RtlDecided', { schoolId, decision, ...(reason ? { reason } : {}), by: c.actor.userId, role, at: c.now })];
 }
 

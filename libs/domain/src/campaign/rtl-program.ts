@@ -12,8 +12,13 @@ export function rtlProgramCommand(s: OpenCluster, schoolId: string, now: string)
   const school = s.schools.find((sc) => sc.schoolId === schoolId)!;
   const rtl = s.rtls.find((r) => r.schoolId === schoolId)!;
   const programId = rtlProgramId(s.campaignId, schoolId);
-  const budgetYear = Number(s.period.end.slice(0, 4));
+  // The budget year the follow-up falls in: that of its last action (an RTL may run past the
+  // campaign's own year end); actions start on the day of approval, or their year's first day.
+  const lastDue = rtl.actions.reduce((max, a) => (a.dueDate > max ? a.dueDate : max), rtl.actions[0].dueDate);
+  const budgetYear = Number(lastDue.slice(0, 4));
   const approvedOn = localDateOf(now, s.timeZone);
+  const yearStart = `${budgetYear}-01-01`;
+  const startOf = (due: string) => (approvedOn > due ? due : approvedOn < yearStart ? yearStart : approvedOn);
   return {
     commandId: `campaign-rtl:${s.campaignId}:${schoolId}`,
     type: 'CreateProgram',
@@ -34,7 +39,7 @@ export function rtlProgramCommand(s: OpenCluster, schoolId: string, now: string)
           id: a.id,
           title: a.action.slice(0, 300),
           kind: 'other' as const,
-          window: { start: approvedOn < a.dueDate ? approvedOn : a.dueDate, end: a.dueDate },
+          window: { start: startOf(a.dueDate), end: a.dueDate },
           budget: { line: 'Tindak lanjut pendampingan', amount: 0 },
           location: school.name,
           requiredEvidence: ['follow_up_plan' as const],
