@@ -1,4 +1,6 @@
 // Shared by the api-*.e2e tests: a tiny HTTP client and the program fixtures they walk through.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@mutu/persistence';
 import type { RouteId } from '../../apps/api/src/routes/route-table';
@@ -96,6 +98,14 @@ export function evidenceForm(bytes: Buffer, filename: string, kind = 'photo'): F
   return form;
 }
 
+/** The seed campaign sheet as a dry run: valid over the demo data, and it creates nothing. */
+export function campaignImportDryRunForm(): FormData {
+  const form = new FormData();
+  form.append('dryRun', 'true');
+  form.append('file', new Blob([readFileSync(join(__dirname, '../../docs/examples/pendampingan-budaya-mutu.csv'))]), 'pendampingan.csv');
+  return form;
+}
+
 export async function createProgram(stack: TestStack, token: string, school = SCHOOL, title = 'Peningkatan literasi kelas awal'): Promise<string> {
   const res = await http(stack, token, 'POST', '/programs', { schoolId: school, budgetYear: 2026, title, plan: plan() });
   if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
@@ -170,6 +180,7 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     createSchool: { schoolId: `sch-m${n}`, regionId: 'reg-jaktim', name: 'Matrix' },
     createUser: { userId: `u-m${n}`, email: `m${n}@demo.mutu.id`, name: 'Matrix', password: 'matrix-password-1', roles: ['staff'] },
     updateUser: { name: 'Ibu Maya Anggraini' },
+    importCampaign: campaignImportDryRunForm(),
   };
   return bodies[id];
 }
