@@ -4,13 +4,16 @@ import type { ClusterDetailView, MeetingDetailView } from '../api/types';
 import { dateTime, localDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { EvidenceThumb } from '../program/evidence-image';
+import { useSession } from '../session';
 import { MeetingStatusBadge } from './meeting-status';
 import { photoPath } from './paths';
 
 function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeting: MeetingDetailView }) {
   const { t, lang } = useI18n();
   const titleOf = (id: string) => cluster.materials.find((m) => m.id === id)?.title ?? id;
-  const nameOf = (userId: string) => cluster.team.find((m) => m.userId === userId)?.name ?? userId;
+  const { session } = useSession();
+  const me = session?.user.userId === meeting.documentedBy ? session?.user.name : undefined;
+  const nameOf = (userId: string) => cluster.team.find((m) => m.userId === userId)?.name ?? me ?? userId;
   return (
     <>
       <dl className="facts">
