@@ -5,9 +5,10 @@ import type { DataSource } from 'typeorm';
 import { ALL_ROLES, ROUTES, type RouteId, type RouteSpec, type UserRole } from '../../apps/api/src/routes/route-table';
 import { startTestStack, type TestStack } from '../support/stack';
 import {
-  EMAIL, OTHER_SCHOOL, PNG_BYTES, SCHOOL, advance, bodyFor, createProgram, eventCount, evidenceForm, http, loginAll, openDb,
+  EMAIL, OTHER_SCHOOL, PNG_BYTES, SCHOOL, advance, bodyFor, createProgram, pathFor, eventCount, evidenceForm, http, loginAll, openDb,
   type HttpResult, type Target,
 } from './api-helpers';
+import { JAKTIM, launchTestCampaign, twoSchoolCampaign } from './campaign-helpers';
 
 const USER_OF_ROLE: Record<UserRole, keyof typeof EMAIL> = {
   principal: 'principal',
@@ -22,16 +23,8 @@ const USER_OF_ROLE: Record<UserRole, keyof typeof EMAIL> = {
 
 type Scope = 'in' | 'out';
 
-function pathFor(spec: RouteSpec, target: Target): string {
-  return spec.path
-    .replace(':id', target.programId)
-    .replace(':activityId', 'act-1')
-    .replace(':sha256', target.sha256)
-    .replace(':userId', 'u-auditor');
-}
-
 /** Routes whose object has a scope: out of scope must look like "not found". */
-const scoped = (id: RouteId, spec: RouteSpec) => spec.programScoped || id === 'downloadEvidence' || id === 'createProgram';
+const scoped = (id: RouteId, spec: RouteSpec) => spec.programScoped || spec.campaignScoped || id === 'downloadEvidence' || id === 'createProgram';
 
 describe('API authorization matrix (generated from the route table)', () => {
   let stack: TestStack;
@@ -70,8 +63,16 @@ describe('API authorization matrix (generated from the route table)', () => {
     const outUpload = await http(stack, tokens.otherPrincipal, 'POST', `/programs/${outId}/activities/act-1/evidence`, evidenceForm(otherPng, 'foto.png'));
     expect(outUpload.status).toBe(201);
 
-    targets.in = { programId: inId, sha256: inUpload.body.state.plan.activities[0].evidence[0].sha256, school: SCHOOL };
-    targets.out = { programId: outId, sha256: outUpload.body.state.plan.activities[0].evidence[0].sha256, school: OTHER_SCHOOL };
+    // A campaign in the demo region (organised by its district office) and one in Bandung.
+    const inCampaign = `matrix-cmp-in-${Date.now().toString(36)}`;
+    const outCampaign = `matrix-cmp-out-${Date.now().toString(36)}`;
+    const team = [{ userId: 'u-supervisor', name: 'Pengawas', role: 'supervisor' as const }, { userId: 'u-principal', name: 'Kepala sekolah', role: 'principal' as const }];
+    await launchTestCampaign(stack, db, twoSchoolCampaign(inCampaign, JAKTIM, 'u-district', team), { userId: 'u-district', roles: ['district_officer'], schoolIds: [], regionIds: ['reg-jaktim'] });
+    const bandung = { regionId: 'reg-bdg', core: { schoolId: OTHER_SCHOOL, name: 'SD Negeri Coblong 03' }, impact: { schoolId: 'sch-bdg-imbas-01', name: 'SD Negeri Imbas Bandung' } };
+    await launchTestCampaign(stack, db, twoSchoolCampaign(outCampaign, bandung, 'u-admin', [{ userId: 'u-supervisor-bdg', name: 'Pengawas Bandung', role: 'supervisor' }]), { userId: 'u-admin', roles: ['admin'], schoolIds: [], regionIds: [] });
+
+    targets.in = { programId: inId, sha256: inUpload.body.state.plan.activities[0].evidence[0].sha256, school: SCHOOL, campaignId: inCampaign, campaignSchool: SCHOOL };
+    targets.out = { programId: outId, sha256: outUpload.body.state.plan.activities[0].evidence[0].sha256, school: OTHER_SCHOOL, campaignId: outCampaign, campaignSchool: OTHER_SCHOOL };
   });
 
   afterAll(async () => {

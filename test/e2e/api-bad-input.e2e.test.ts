@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ROUTES, type RouteId, type RouteSpec } from '../../apps/api/src/routes/route-table';
 import { startTestStack, type TestStack } from '../support/stack';
-import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, type Target } from './api-helpers';
+import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, pathFor, type Target } from './api-helpers';
 
 /** Every JSON mutation of a program, with the token of a role allowed to call it. */
 const MUTATIONS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.mutation && s.body && s.roles !== 'public');
@@ -33,7 +33,8 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     stack = await startTestStack();
     db = await openDb();
     t = await loginAll(stack);
-    target = { programId: await createProgram(stack, t.principal), sha256: 'b'.repeat(64), school: SCHOOL };
+    // Bad bodies are refused before any lookup, so the campaign need not exist.
+    target = { programId: await createProgram(stack, t.principal), sha256: 'b'.repeat(64), school: SCHOOL, campaignId: 'no-such-campaign', campaignSchool: SCHOOL };
   });
 
   afterAll(async () => {
@@ -42,7 +43,7 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
   });
 
   const send = (spec: RouteSpec, body: unknown, token = t[roleUser(spec)]) =>
-    http(stack, token, spec.method, spec.path.replace(':id', target.programId).replace(':activityId', 'act-1').replace(':sha256', target.sha256).replace(':userId', 'u-auditor'), body);
+    http(stack, token, spec.method, pathFor(spec, target), body);
 
   it.each(MUTATIONS)('%s: missing, unknown and wrong-typed fields are 400 with their paths', async (id, spec) => {
     const before = await eventCount(db);

@@ -148,6 +148,22 @@ export interface Target {
   programId: string;
   sha256: string;
   school: string;
+  /** A mentoring campaign with one cluster K01 whose core school is `campaignSchool`. */
+  campaignId: string;
+  campaignSchool: string;
+}
+
+/** The route's path with every parameter filled in from the target. */
+export function pathFor(spec: { path: string }, target: Target): string {
+  return spec.path
+    .replace(':id', target.programId)
+    .replace(':activityId', 'act-1')
+    .replace(':sha256', target.sha256)
+    .replace(':userId', 'u-auditor')
+    .replace(':campaignId', target.campaignId)
+    .replace(':clusterId', 'K01')
+    .replace(':number', '1')
+    .replace(':schoolId', target.campaignSchool);
 }
 
 let uniq = 0;
@@ -181,6 +197,11 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     createUser: { userId: `u-m${n}`, email: `m${n}@demo.mutu.id`, name: 'Matrix', password: 'matrix-password-1', roles: ['staff'] },
     updateUser: { name: 'Ibu Maya Anggraini' },
     importCampaign: campaignImportDryRunForm(),
+    uploadMeetingPhoto: evidenceForm(PNG_BYTES, 'foto-pendampingan.png'),
+    documentMeeting: { heldOn: '2026-01-05', hostSchoolId: target.campaignSchool, materialsCovered: [], attendance: [], minutes: '', photos: [] },
+    rescheduleMeeting: { date: '2026-01-05', reason: 'matrix' },
+    submitRtl: { actions: [{ id: 'rtl-1', action: 'Matrix', owner: 'Matrix', dueDate: '2099-01-01' }] },
+    decideRtl: { decision: 'reject', reason: 'matrix' },
   };
   return bodies[id];
 }

@@ -15,7 +15,7 @@ import {
   programWorkflowId,
   stateQuery,
 } from '@mutu/workflows';
-import { plannedDate, seedCampaignSetup } from './campaign-fixtures';
+import { plannedDate, seedCampaignSetup } from '@mutu/domain/testing';
 import { startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 
 // --- the test's own calendar (no holidays fall in Sep–Nov 2027; weekends do) ---

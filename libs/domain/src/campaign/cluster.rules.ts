@@ -17,10 +17,11 @@ export function clusterRoleOf(actor: Actor, s: OpenCluster): ClusterRole | undef
   return undefined;
 }
 
-/** Exists and in scope (404 otherwise; region readers get 403 for what they may only read). */
+/** Exists and in scope (404 otherwise); readers in scope then meet the role check (403). */
 export function requireCluster(state: ClusterState, actor: Actor): OpenCluster {
   if (!isCluster(state)) throw new DomainError('NOT_FOUND', 'Cluster not found.');
-  if (clusterRoleOf(actor, state) === undefined && !state.schools.some((sc) => isInScope(actor, sc))) {
+  const sees = clusterRoleOf(actor, state) !== undefined || hasRole(actor, 'admin') || state.schools.some((sc) => isInScope(actor, sc));
+  if (!sees) {
     throw new DomainError('OUT_OF_SCOPE', 'Cluster not found.');
   }
   return state;

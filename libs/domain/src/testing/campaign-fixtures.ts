@@ -1,7 +1,6 @@
 // The seed's mentoring campaign (15 core schools × 3 impact schools, 4 meetings, 1 Sep – 30 Nov)
-// for 2027, with ids made unique per test run so suites can share one database.
-import type { CampaignSetup } from '@mutu/domain';
-import { DEFAULT_MATERIALS } from '@mutu/domain';
+// of a given year, with ids made unique per run so suites can share one database.
+import { DEFAULT_MATERIALS, type CampaignSetup } from '../campaign/campaign.schemas';
 
 export const CAMPAIGN_YEAR = 2027;
 const dayMs = 86_400_000;
@@ -16,12 +15,14 @@ export interface CampaignPeople {
   principal: (schoolId: string) => string;
 }
 
-/** Meeting k of cluster i: Monday 6 Sep + (i mod 5) days, then every two weeks. */
-export function plannedDate(cluster: number, meeting: number): string {
-  return addDays(`${CAMPAIGN_YEAR}-09-06`, (cluster % 5) + (meeting - 1) * 14);
+/** Meeting k of cluster i: the first Monday of September + (i mod 5) days, then every two weeks. */
+export function plannedDate(cluster: number, meeting: number, year = CAMPAIGN_YEAR): string {
+  const sep1 = `${year}-09-01`;
+  const firstMonday = addDays(sep1, (8 - new Date(`${sep1}T00:00:00Z`).getUTCDay()) % 7);
+  return addDays(firstMonday, (cluster % 5) + (meeting - 1) * 14);
 }
 
-export function seedCampaignSetup(prefix: string, regionId: string, people: CampaignPeople, clusters = 15, impact = 3): CampaignSetup {
+export function seedCampaignSetup(prefix: string, regionId: string, people: CampaignPeople, clusters = 15, impact = 3, year = CAMPAIGN_YEAR): CampaignSetup {
   return {
     campaignId: `${prefix}-cmp`,
     title: 'Pendampingan Pengembangan Budaya Mutu Sekolah Dasar',
@@ -29,7 +30,7 @@ export function seedCampaignSetup(prefix: string, regionId: string, people: Camp
     organiser: 'LPMP DKI Jakarta',
     organiserIds: [people.organiser],
     timeZone: 'Asia/Jakarta',
-    period: { start: `${CAMPAIGN_YEAR}-09-01`, end: `${CAMPAIGN_YEAR}-11-30` },
+    period: { start: `${year}-09-01`, end: `${year}-11-30` },
     materials: DEFAULT_MATERIALS.map((m) => ({ ...m })),
     clusters: Array.from({ length: clusters }, (_, i) => {
       const code = `K${String(i + 1).padStart(2, '0')}`;
@@ -49,7 +50,7 @@ export function seedCampaignSetup(prefix: string, regionId: string, people: Camp
           { userId: people.supervisor(i), name: `Pengawas ${code}`, role: 'supervisor' as const },
           { userId: people.principal(schools[0].schoolId), name: `Kepala ${schools[0].name}`, role: 'principal' as const },
         ],
-        meetings: schools.map((_, p) => ({ number: p + 1, date: plannedDate(i, p + 1) })),
+        meetings: schools.map((_, p) => ({ number: p + 1, date: plannedDate(i, p + 1, year) })),
       };
     }),
   };
