@@ -2,10 +2,10 @@
 // the campaign list → the clusters × meetings dashboard (also on a phone) → one cluster → meeting
 // 1's documentation (a refusal first, as a sentence next to its field; then attendance, materials,
 // minutes and a photo) → the meeting done on the cluster page and on the dashboard, with the
-// materials coverage counting it.
+// materials coverage counting it. Then the import page: a sheet's row errors, a check, an import.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestStack, type TestStack } from '../support/stack';
-import { importCampaign, ORGANISER, type CampaignFixture } from './campaign.setup';
+import { campaignClusters, campaignCsv, importCampaign, ORGANISER, type CampaignFixture } from './campaign.setup';
 import { launchBrowser, PHONE, screenshot, seriousA11yViolations } from './support/browser';
 import { solidPng } from './support/png';
 import { pageShowsNoRawError, signIn } from './support/ui';
@@ -162,5 +162,33 @@ describe('web UI: the organiser runs a mentoring campaign', () => {
     expect([await covered.getAttribute('data-meetings'), await covered.getAttribute('data-clusters')]).toEqual(['1', '1']);
     expect(await covered.innerText()).toMatch(/1 pertemuan · 1 dari 2 klaster/);
     expect(await page.getByTestId('material-mutu-mbs').getAttribute('data-meetings')).toBe('0');
+  });
+
+  it('imports a sheet on the import page: every row error in a table, then a check, then the new dashboard', async () => {
+    const title = `${campaign.title} (impor)`;
+    const good = campaignClusters();
+    const bad = good.map((c, i) => (i === 1 ? { ...c, schools: ['99999999', ...c.schools.slice(1)] } : c));
+    const sheet = (clusters: typeof good) => ({ name: 'kampanye.csv', mimeType: 'text/csv', buffer: Buffer.from(campaignCsv(title, clusters)) });
+    await page.getByRole('link', { name: 'Kampanye pendampingan', exact: true }).click();
+    await page.getByRole('link', { name: 'Impor kampanye' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Impor kampanye' }).waitFor();
+
+    await page.getByLabel('Berkas kampanye (.csv, .xlsx)').setInputFiles(sheet(bad));
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await errors.locator('tbody tr[data-code="UNKNOWN_SCHOOL"]').innerText()).toMatch(/school\s+Sekolah tidak ditemukan/);
+    expect(await page.locator('[data-error-code="IMPORT_INVALID"]').innerText()).toMatch(/tidak ada yang dibuat/);
+    await expectAccessible(page);
+    await screenshot(page, 'campaign-04-import-errors');
+
+    await page.getByLabel('Berkas kampanye (.csv, .xlsx)').setInputFiles(sheet(good));
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByText(/Berkas valid: 2 klaster, 8 sekolah, 8 pertemuan/).waitFor();
+    expect(await errors.count()).toBe(0);
+    await page.getByRole('button', { name: 'Impor', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(page.url()).toMatch(/\/app\/campaigns\/cmp-[0-9a-f]+\?new=1$/);
   });
 });

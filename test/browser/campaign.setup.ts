@@ -47,15 +47,17 @@ export function campaignCsv(title: string, clusters: CampaignFixture['clusters']
   return rows.join('\r\n') + '\r\n';
 }
 
+export const campaignClusters = (): CampaignFixture['clusters'] => [
+  { code: 'K01', schools: SCHOOLS.slice(0, 4) },
+  { code: 'K02', schools: SCHOOLS.slice(4, 8) },
+];
+
 /** Imports the campaign as the organiser (through POST /campaigns/import) and says what it made. */
 export async function importCampaign(stack: TestStack): Promise<CampaignFixture> {
   const organiser = await stack.login(ORGANISER);
   // The title makes the sheet, and so the campaign id, new on every run.
   const tag = Date.now().toString(36);
-  const clusters = [
-    { code: 'K01', schools: SCHOOLS.slice(0, 4) },
-    { code: 'K02', schools: SCHOOLS.slice(4, 8) },
-  ];
+  const clusters = campaignClusters();
   const title = `Pendampingan Budaya Mutu SD ${tag}`;
   const form = new FormData();
   form.append('file', new Blob([campaignCsv(title, clusters)], { type: 'text/csv' }), 'kampanye.csv');

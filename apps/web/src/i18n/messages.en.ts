@@ -222,5 +222,6 @@ export const en: Messages = {
   column: 'Column',
   message: 'Message',
   importChecked: 'The file is valid: {clusters} clusters, {schools} schools, {meetings} meetings, {teamMembers} team members. Nothing has been created yet.',
+  campaignPreparing: 'The campaign is being set up…',
   notFoundPage: 'Page not found.',
 };

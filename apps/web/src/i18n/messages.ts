@@ -234,6 +234,7 @@ export const id = {
   column: 'Kolom',
   message: 'Keterangan',
   importChecked: 'Berkas valid: {clusters} klaster, {schools} sekolah, {meetings} pertemuan, {teamMembers} anggota tim. Belum ada yang dibuat.',
+  campaignPreparing: 'Kampanye sedang disiapkan…',
   notFoundPage: 'Halaman tidak ditemukan.',
 };
 

@@ -27,7 +27,7 @@ export function CampaignImportPage() {
     const summary = await run(() => uploadFile<ImportSummary>('/campaigns/import', file, { dryRun: String(dryRun) }));
     if (!summary) return;
     if (dryRun) setChecked(summary);
-    else navigate(campaignPath(summary.campaignId));
+    else navigate(`${campaignPath(summary.campaignId)}?new=1`);
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
 // A campaign's dashboard: who runs it and when, overall progress, the clusters × meetings grid and
 // how widely each material has been covered.
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { CampaignDashboardView } from '../api/types';
 import { CampaignProgress } from '../campaign/campaign-progress';
@@ -9,11 +10,35 @@ import { campaignPath } from '../campaign/paths';
 import { ErrorMessage, Loading } from '../components/feedback';
 import { localDate } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useAsync } from '../use-async';
+import { useLocation } from '../router';
+import { useAsync, type AsyncState } from '../use-async';
+
+const PREPARE_ATTEMPTS = 30;
+
+/**
+ * A campaign just imported is started by its workflow, and its read model follows a moment later:
+ * right after an import (`?new=1`) a 404 means "not yet", so ask again each second for a while.
+ */
+function useWhilePreparing(res: AsyncState<unknown>, fresh: boolean): boolean {
+  const [attempts, setAttempts] = useState(0);
+  const preparing = fresh && res.error?.status === 404 && attempts < PREPARE_ATTEMPTS;
+  useEffect(() => {
+    if (!preparing || res.loading) return;
+    const timer = setTimeout(() => {
+      setAttempts((n) => n + 1);
+      res.reload();
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [preparing, res.loading, attempts]);
+  return preparing;
+}
 
 export function CampaignPage({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
+  const { search } = useLocation();
   const res = useAsync(() => api.get<CampaignDashboardView>(campaignPath(campaignId)), [campaignId]);
+  const preparing = useWhilePreparing(res, search.get('new') === '1');
+  if (preparing) return <p className="muted" role="status">{t('campaignPreparing')}</p>;
   if (res.loading && !res.data) return <Loading />;
   if (!res.data) return <ErrorMessage error={res.error} />;
   const c = res.data;
