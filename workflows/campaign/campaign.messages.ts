@@ -31,6 +31,21 @@ export interface ClusterWorkflowInput {
   cluster: ClusterSetup;
 }
 
+/** A cluster workflow's start input: the campaign facts every cluster needs, and its own setup. */
+export function clusterInputOf(setup: CampaignSetup, cluster: ClusterSetup, indexPrograms?: boolean): ClusterWorkflowInput & { indexPrograms?: boolean } {
+  return {
+    campaignId: setup.campaignId,
+    campaignTitle: setup.title,
+    regionId: setup.regionId,
+    organiserIds: setup.organiserIds,
+    timeZone: setup.timeZone,
+    period: setup.period,
+    materials: setup.materials,
+    cluster,
+    ...(indexPrograms === undefined ? {} : { indexPrograms }),
+  };
+}
+
 /** The result of every accepted cluster command. */
 export interface ClusterOutcome {
   version: number;

@@ -9,7 +9,7 @@ import {
   type CampaignState,
 } from '@mutu/domain';
 import type { CampaignActivities } from './campaign.activities';
-import { campaignProgressQuery, campaignStateQuery, clusterWorkflowId, type CampaignProgress, type CampaignWorkflowInput } from './campaign.messages';
+import { campaignProgressQuery, campaignStateQuery, clusterInputOf, clusterWorkflowId, type CampaignProgress, type CampaignWorkflowInput } from './campaign.messages';
 import { mentoringClusterWorkflow } from './cluster.workflow';
 import { createStreamWriter, invalidCommand } from './stream-writer';
 
@@ -51,19 +51,7 @@ export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & {
     setup.clusters.map((cluster) =>
       startChild(mentoringClusterWorkflow, {
         workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
-        args: [
-          {
-            campaignId: setup.campaignId,
-            campaignTitle: setup.title,
-            regionId: setup.regionId,
-            organiserIds: setup.organiserIds,
-            timeZone: setup.timeZone,
-            period: setup.period,
-            materials: setup.materials,
-            cluster,
-            ...(input.indexPrograms === undefined ? {} : { indexPrograms: input.indexPrograms }),
-          },
-        ],
+        args: [clusterInputOf(setup, cluster, input.indexPrograms)],
       }),
     ),
   );
