@@ -6,6 +6,7 @@ import { ApplicationFailure, condition, log } from '@temporalio/workflow';
 import type { ScheduledItem } from '@mutu/calendar';
 import { isProgram, type Actor, type ProgramCommand, type ProgramEvent, type ProgramState } from '@mutu/domain';
 import type { ComputeStageScheduleInput, ComputeStageScheduleResult } from './program.activities';
+import { scheduleFactsOf } from './schedule-facts';
 
 /** What a run carries about deadlines into the next run (inside `ProgramCarry`). */
 export interface DeadlineCarry {
@@ -105,7 +106,7 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
   const nowIso = () => new Date().toISOString();
 
   async function recompute(s: Extract<ProgramState, { programId: string }>): Promise<void> {
-    const result = await deps.compute({ programId: deps.programId, state: s, policyVersion, now: nowIso() });
+    const result = await deps.compute({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
     policyVersion ??= result.policyVersion;
     items = result.items;
     const enteredAt = s.stageHistory[s.stageHistory.length - 1]?.enteredAt ?? s.createdAt;

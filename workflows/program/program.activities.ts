@@ -1,6 +1,6 @@
 // Types only: the workflow imports these as types; the worker implements them as Nest providers.
 import type { ScheduledItem } from '@mutu/calendar';
-import type { Program, ProgramEvent } from '@mutu/domain';
+import type { ActivityState, DeadlineExtension, Program, ProgramEvent } from '@mutu/domain';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -23,10 +23,26 @@ export interface ProgramActivities {
 }
 
 // --- deadlines (issue 4): the schedule is computed outside the workflow, from data ---
+/**
+ * What a stage's schedule reads of a program. Activity inputs are kept in workflow history (and
+ * in the worker's cache), so the schedule gets these facts rather than the whole state.
+ */
+export interface ScheduleFacts {
+  stage: Program['stage'];
+  schoolId: string;
+  regionId: string;
+  budgetYear: number;
+  timeZone: string;
+  stageStartedAt: string;
+  activities: (Pick<ActivityState, 'id' | 'window' | 'status'> & { actualEnd?: string })[];
+  /** Set once the report is submitted with its hash: the report stage then schedules the sign-off. */
+  reportSubmittedAt?: string;
+  extensions: Pick<DeadlineExtension, 'stage' | 'activityId' | 'newDueDate'>[];
+}
+
 export interface ComputeStageScheduleInput {
   programId: string;
-  /** The folded program in its current stage. */
-  state: Program;
+  facts: ScheduleFacts;
   /** The policy version the program started with; absent on the first schedule (latest is used). */
   policyVersion?: number;
   now: string;
@@ -39,6 +55,14 @@ export interface ComputeStageScheduleResult {
   items: ScheduledItem[];
 }
 
+/** The input of runs recorded before `facts`: the whole folded program. Old runs may still retry it. */
+export interface LegacyComputeStageScheduleInput {
+  programId: string;
+  state: Program;
+  policyVersion?: number;
+  now: string;
+}
+
 export interface DeadlineActivities {
-  computeStageSchedule(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult>;
+  computeStageSchedule(input: ComputeStageScheduleInput | LegacyComputeStageScheduleInput): Promise<ComputeStageScheduleResult>;
 }

@@ -4,9 +4,12 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
+  type ActivityOptions,
+  type LocalActivityOptions,
 } from '@temporalio/workflow';
 import {
   PROGRAM_COMMAND_TYPES,
@@ -41,10 +44,15 @@ const { computeStageSchedule } = proxyActivities<DeadlineActivities>({
 });
 // --- end deadlines ---
 
-const { appendEvents } = proxyActivities<ProgramActivities>({
+const APPEND_OPTIONS: LocalActivityOptions & ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: ['STREAM_VERSION_CONFLICT', 'COMMAND_ID_REUSED'] },
-});
+};
+const { appendEvents } = proxyActivities<ProgramActivities>(APPEND_OPTIONS);
+// A local activity runs in the worker that holds the workflow task: the Update is accepted,
+// recorded and answered in one workflow task, with no activity task round trip through the server.
+// The append is idempotent by command id, so a local retry (or a rerun after eviction) is safe.
+const { appendEvents: appendEventsLocally } = proxyLocalActivities<ProgramActivities>(APPEND_OPTIONS);
 
 const RECENT_COMMANDS = 500;
 const DEFAULT_MAX_HISTORY = 4_000;
@@ -81,6 +89,8 @@ function decideOrFail(command: ProgramCommand, state: ProgramState): ProgramEven
  */
 export async function programWorkflow(input: ProgramWorkflowInput): Promise<ProgramCarry> {
   const streamId = `program-${input.programId}`;
+  // Runs recorded before the local append keep appending through activity tasks on replay.
+  const append = patched('local-append') ? appendEventsLocally : appendEvents;
   let state: ProgramState = input.carry?.state ?? initialProgramState();
   let version = input.carry?.version ?? 0;
   const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
@@ -135,7 +145,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       // Decide again: an earlier handler may have changed the state since validation.
       const events = decideOrFail(command, state);
       const stageBefore = stageOf(state);
-      const result = await appendEvents({
+      const result = await append({
         streamId,
         expectedVersion: version,
         commandId: command.commandId,

@@ -9,8 +9,14 @@ import {
   type StageScheduleInput,
 } from '@mutu/calendar';
 import { DaysOffRepository, DeadlinePoliciesRepository, DeadlinesRepository, HolidaysRepository } from '@mutu/persistence';
-import type { Program } from '@mutu/domain';
-import type { ComputeStageScheduleInput, ComputeStageScheduleResult, DeadlineActivities } from '@mutu/workflows';
+import {
+  scheduleFactsOf,
+  type ComputeStageScheduleInput,
+  type ComputeStageScheduleResult,
+  type DeadlineActivities,
+  type LegacyComputeStageScheduleInput,
+  type ScheduleFacts,
+} from '@mutu/workflows';
 
 const isCalendarStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
 
@@ -32,17 +38,18 @@ export class DeadlineActivitiesService implements DeadlineActivities {
     this.deadlines = new DeadlinesRepository(ds);
   }
 
-  async computeStageSchedule(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult> {
-    const program = input.state;
+  async computeStageSchedule(input: ComputeStageScheduleInput | LegacyComputeStageScheduleInput): Promise<ComputeStageScheduleResult> {
+    // Runs recorded before the slim input send the whole state, and may still retry with it.
+    const facts = 'facts' in input ? input.facts : scheduleFactsOf(input.state);
     const policy = await this.policyFor(input.policyVersion);
-    if (!isCalendarStage(program.stage)) {
+    if (!isCalendarStage(facts.stage)) {
       await this.deadlines.clearProgram(input.programId);
-      return { policyVersion: policy.version, stage: program.stage, items: [] };
+      return { policyVersion: policy.version, stage: facts.stage, items: [] };
     }
-    const scheduleInput = await this.scheduleInput(input.programId, program, policy);
+    const scheduleInput = await this.scheduleInput(input.programId, facts, policy);
     const schedule = computeStageSchedule(scheduleInput);
-    await this.deadlines.replaceForProgram(schedule, { schoolId: program.schoolId, budgetYear: program.budgetYear });
-    return { policyVersion: policy.version, stage: program.stage, items: flattenSchedule(schedule) };
+    await this.deadlines.replaceForProgram(schedule, { schoolId: facts.schoolId, budgetYear: facts.budgetYear });
+    return { policyVersion: policy.version, stage: facts.stage, items: flattenSchedule(schedule) };
   }
 
   private async policyFor(version: number | undefined): Promise<DeadlinePolicy> {
@@ -52,32 +59,24 @@ export class DeadlineActivitiesService implements DeadlineActivities {
     return policy;
   }
 
-  /** The calendar input for one program's current stage (also used by the API's calendar view). */
-  async scheduleInput(programId: string, program: Program, policy: DeadlinePolicy): Promise<StageScheduleInput> {
-    const years = [program.budgetYear, program.budgetYear + 1];
+  /** The calendar input for one program's current stage. */
+  private async scheduleInput(programId: string, facts: ScheduleFacts, policy: DeadlinePolicy): Promise<StageScheduleInput> {
+    const years = [facts.budgetYear, facts.budgetYear + 1];
     const [holidays, daysOff] = await Promise.all([
       this.holidays.forYears(years),
-      this.daysOff.forSchool({ schoolId: program.schoolId, regionId: program.regionId }, years),
+      this.daysOff.forSchool({ schoolId: facts.schoolId, regionId: facts.regionId }, years),
     ]);
-    const stage = program.stage as Stage;
-    const enteredAt = program.stageHistory[program.stageHistory.length - 1]?.enteredAt ?? program.createdAt;
+    const stage = facts.stage as Stage;
     return {
       programId,
       stage,
-      budgetYear: program.budgetYear,
-      timeZone: program.timeZone,
-      stageStartedAt: enteredAt,
+      budgetYear: facts.budgetYear,
+      timeZone: facts.timeZone,
+      stageStartedAt: facts.stageStartedAt,
       policy,
-      activities: program.plan.activities.map((a) => ({
-        id: a.id,
-        window: a.window,
-        status: a.status,
-        ...(a.execution ? { actualEnd: a.execution.actualEnd } : {}),
-      })),
-      ...(stage === 'report' && program.report.sha256 !== null && program.report.submittedAt
-        ? { submittedAt: program.report.submittedAt }
-        : {}),
-      extensions: program.deadlineExtensions
+      activities: facts.activities,
+      ...(stage === 'report' && facts.reportSubmittedAt ? { submittedAt: facts.reportSubmittedAt } : {}),
+      extensions: facts.extensions
         .filter((e) => isCalendarStage(e.stage))
         .map((e) => ({ stage: e.stage as Stage, ...(e.activityId ? { activityId: e.activityId } : {}), newDueDate: e.newDueDate })),
       calendar: { holidays: holidays.map((h) => h.date), extraDaysOff: daysOff.map((d) => d.date) },
