@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfig } from '@mutu/config';
 import { DEMO_PASSWORD } from '@mutu/persistence';
-import { PROJECT_ROOT } from '@mutu/temporal';
 import { createApi } from '../apps/api/src/create-api';
-import { createWorker } from '../apps/worker/src/create-worker';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 import { trivialDecide } from './support/trivial-update.workflow';
+import { updateTimeline } from './support/update-timeline';
+import { startWorkerProcess } from './support/worker-process';
 
 /**
  * Approval round trip (HTTP → auth → scope → Update → decide → append → projection → response)
@@ -73,20 +71,10 @@ export async function main(args: string[]): Promise<void> {
   const scale = Number(args[0] ?? process.env.BENCH_API_SCALE ?? 1);
   const samples = { 1: Math.round(20 * scale), 8: Math.round(48 * scale), 32: Math.round(96 * scale) } as Record<number, number>;
   const env = await benchEnv({ postgres: true, temporal: true });
-  const bundle = join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
-  if (existsSync(bundle)) process.env.MUTU_WORKFLOW_BUNDLE = bundle;
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: env.pg!.url,
-    TEMPORAL_ADDRESS: env.temporal!.address,
-    TEMPORAL_TASK_QUEUE: 'bench-api',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO_DATA: 'true',
-  });
-  const worker = await createWorker(config);
-  const workerRun = worker.run();
+  const shared = { DATABASE_URL: env.pg!.url, TEMPORAL_ADDRESS: env.temporal!.address, TEMPORAL_TASK_QUEUE: 'bench-api', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  // The worker in a process of its own, as deployed (apps/worker); the API in this one.
+  const worker = await startWorkerProcess({ ...process.env, ...shared, SEED_DEMO_DATA: 'false' });
+  const config = loadConfig({ ...process.env, ...shared, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01', SEED_DEMO_DATA: 'true' });
   const api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
@@ -153,7 +141,16 @@ export async function main(args: string[]): Promise<void> {
         updateId: commandId,
       });
     });
-    results[`c${c}`] = { http, direct, bare, samples: samples[c] };
+    // Not timed: where the milliseconds went, from the server's history of a few of each.
+    const timeline = {
+      approval: await updateTimeline(client, mine.slice(0, 10).map(programWorkflowId), 'DecidePlan'),
+      bare: await updateTimeline(client, theirs.slice(0, 10), 'DecidePlan'),
+    };
+    console.log(`[bench api] @${c}: approval steps (server history, p50 ms)`);
+    console.table(timeline.approval);
+    console.log(`[bench api] @${c}: bare Update steps`);
+    console.table(timeline.bare);
+    results[`c${c}`] = { http, direct, bare, samples: samples[c], timeline };
     rows.push(
       { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50', value: bare.p50 }, target: c === 8 ? '≤ 1.5× bare' : undefined, pass: c === 8 ? http.p50 <= 1.5 * bare.p50 : undefined },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
@@ -172,12 +169,11 @@ export async function main(args: string[]): Promise<void> {
   const listRps = await throughput(`${base}/programs?limit=50`, { authorization: `Bearer ${principal}` }, seconds, 8);
   rows.push({ name: 'GET /programs (50 items) @8', value: listRps, unit: 'req/s', baseline: { name: 'trivial Nest route', value: trivialRps }, target: '≥ 0.5× trivial', pass: listRps >= 0.5 * trivialRps });
 
-  report('api', rows, { scale, samples, results, note: 'LOG_LEVEL=warn; API, worker, PostgreSQL and Temporal dev server on the same machine' });
+  report('api', rows, { scale, samples, results, note: 'LOG_LEVEL=warn; the API and the bare worker in the bench process, the worker (apps/worker) in its own; PostgreSQL and the Temporal dev server on the same machine' });
 
   await trivialApp.close();
   await api.close();
-  worker.shutdown();
-  await workerRun;
+  await worker.stop();
   trivialWorker.shutdown();
   await trivialRun;
   await connection.close();

@@ -1,0 +1,84 @@
+// The worker as deployed (`apps/worker`'s main, in a process of its own), so a benchmark measures
+// that process alone: not the client that drives it, not the benchmark's own bookkeeping.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stopChild } from '@mutu/provisioning';
+import { PROJECT_ROOT } from '@mutu/temporal';
+
+export interface WorkerProcess {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `dist/apps/worker/src/main.js` with `env` and resolves once it polls its task queue. */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before polling`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('polling task queue')) resolve();
+    });
+  });
+  child.removeAllListeners('exit');
+  return { pid: child.pid!, stop: () => stopChild(child, 20_000) };
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) and resident memory of a process, from /proc (Linux). */
+function procSample(pid: number): { cpuSeconds: number; rssBytes: number } {
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+  return { cpuSeconds, rssBytes: rssKiB * 1024 };
+}
+
+export interface ProcessWindow {
+  /** CPU used over the window, in % of one core. */
+  cpuPercent: number;
+  /** Largest and median resident set size seen in the window's one-second samples. */
+  rssMaxMiB: number;
+  rssMedianMiB: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Samples the process once a second for `windowMs`. */
+export async function sampleProcess(pid: number, windowMs: number): Promise<ProcessWindow> {
+  const first = procSample(pid);
+  const t0 = performance.now();
+  const rss: number[] = [];
+  for (let waited = 0; waited < windowMs; waited += 1000) {
+    await sleep(1000);
+    rss.push(procSample(pid).rssBytes / 2 ** 20);
+  }
+  const cpu = procSample(pid).cpuSeconds - first.cpuSeconds;
+  const sorted = [...rss].sort((a, b) => a - b);
+  return {
+    cpuPercent: (cpu / ((performance.now() - t0) / 1000)) * 100,
+    rssMaxMiB: sorted[sorted.length - 1],
+    rssMedianMiB: sorted[Math.floor(sorted.length / 2)],
+  };
+}
+
+/**
+ * Waits until the process has used less than `cpuPercent` of a core in each of `quietWindows`
+ * consecutive 5-second windows (its backlog of workflow tasks is done), up to `timeoutMs`.
+ * Returns how long that took.
+ */
+export async function waitUntilQuiet(pid: number, opts: { cpuPercent: number; quietWindows: number; timeoutMs: number }): Promise<number> {
+  const started = performance.now();
+  let quiet = 0;
+  while (quiet < opts.quietWindows && performance.now() - started < opts.timeoutMs) {
+    const { cpuPercent } = await sampleProcess(pid, 5_000);
+    quiet = cpuPercent < opts.cpuPercent ? quiet + 1 : 0;
+  }
+  return (performance.now() - started) / 1000;
+}
