@@ -8,7 +8,7 @@ import {
   EMAIL, OTHER_SCHOOL, PNG_BYTES, SCHOOL, advance, bodyFor, createProgram, pathFor, eventCount, evidenceForm, http, loginAll, openDb,
   type HttpResult, type Target,
 } from './api-helpers';
-import { JAKTIM, launchTestCampaign, twoSchoolCampaign } from './campaign-helpers';
+import { JAKTIM, daysFromToday, launchTestCampaign, twoSchoolCampaign } from './campaign-helpers';
 
 const USER_OF_ROLE: Record<UserRole, keyof typeof EMAIL> = {
   principal: 'principal',
@@ -68,6 +68,12 @@ describe('API authorization matrix (generated from the route table)', () => {
     const outCampaign = `matrix-cmp-out-${Date.now().toString(36)}`;
     const team = [{ userId: 'u-supervisor', name: 'Pengawas', role: 'supervisor' as const }, { userId: 'u-principal', name: 'Kepala sekolah', role: 'principal' as const }];
     await launchTestCampaign(stack, db, twoSchoolCampaign(inCampaign, JAKTIM, 'u-district', team), { userId: 'u-district', roles: ['district_officer'], schoolIds: [], regionIds: ['reg-jaktim'] });
+    // Meeting 1 documented with the same PNG, so the photo route has a file to serve in scope.
+    const photo = await http(stack, tokens.principal, 'POST', `/campaigns/${inCampaign}/clusters/K01/meetings/1/photos`, evidenceForm(PNG_BYTES, 'foto.png'));
+    const documented = await http(stack, tokens.principal, 'POST', `/campaigns/${inCampaign}/clusters/K01/meetings/1/documentation`, {
+      heldOn: daysFromToday(-2), hostSchoolId: SCHOOL, materialsCovered: [], attendance: [{ name: 'Matrix' }], minutes: 'Matrix', photos: [photo.body],
+    });
+    expect([photo.status, documented.status]).toEqual([201, 200]);
     const bandung = { regionId: 'reg-bdg', core: { schoolId: OTHER_SCHOOL, name: 'SD Negeri Coblong 03' }, impact: { schoolId: 'sch-bdg-imbas-01', name: 'SD Negeri Imbas Bandung' } };
     await launchTestCampaign(stack, db, twoSchoolCampaign(outCampaign, bandung, 'u-admin', [{ userId: 'u-supervisor-bdg', name: 'Pengawas Bandung', role: 'supervisor' }]), { userId: 'u-admin', roles: ['admin'], schoolIds: [], regionIds: [] });
 

@@ -95,6 +95,10 @@ describe('mentoring campaign API (HTTP → Temporal dev server → PostgreSQL)',
     expect(new Set(answers.map((a) => JSON.stringify(a.body.meetings[0]))).size).toBe(1);
     expect(answers[0].body.meetings[0]).toMatchObject({ status: 'done', attendance: documentation().attendance, photos: [photo.body] });
     expect(await clusterEvents()).toBe(before + 1);
+    const served = await http(stack, t.staff, 'GET', `${cluster}/meetings/1/photos/${photo.body.sha256}`);
+    expect([served.status, served.headers.get('content-type'), Buffer.compare(served.body, PNG_BYTES)]).toEqual([200, 'image/png', 0]);
+    expect((await http(stack, t.staff, 'GET', `${cluster}/meetings/2/photos/${photo.body.sha256}`)).status).toBe(404);
+    expect((await http(stack, t.otherPrincipal, 'GET', `${cluster}/meetings/1/photos/${photo.body.sha256}`)).status).toBe(404);
     const dash = await http(stack, t.supervisor, 'GET', `/campaigns/${campaignId}`);
     expect(dash.body.materials.find((m: { id: string }) => m.id === 'best-practices')).toMatchObject({ meetings: 1, clusters: 1 });
     expect(dash.body.clusters[0].meetings[0].status).toBe('done');

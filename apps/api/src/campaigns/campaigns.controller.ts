@@ -1,10 +1,12 @@
-import { Body, Controller, Headers, Inject, Param, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Actor } from '@mutu/domain';
 import type { z } from 'zod';
 import { CurrentActor } from '../auth/auth.guard';
 import { bodyPipe, ZodPipe } from '../common/zod.pipe';
 import type { UploadedFile as File } from '../evidence/checked-upload';
 import { EvidenceUploadInterceptor } from '../evidence/evidence-upload.interceptor';
+import { sendStoredFile } from '../evidence/send-stored-file';
 import { Route } from '../routes/route.decorator';
 import { ROUTES, type RouteSpec } from '../routes/route-table';
 import * as S from '../routes/route-schemas';
@@ -14,6 +16,7 @@ import { UploadMeetingPhotoUseCase } from './upload-meeting-photo.usecase';
 
 const Id = new ZodPipe(S.PathIdSchema);
 const MeetingNo = new ZodPipe(S.PathMeetingNumberSchema);
+const Sha = new ZodPipe(S.PathSha256Schema);
 type Body<T extends z.ZodType> = z.infer<T>;
 
 /** Campaign reads and cluster commands: one thin method per route of the route table. */
@@ -38,6 +41,18 @@ export class CampaignsController {
   @Route(ROUTES.getCluster)
   cluster(@CurrentActor() a: Actor, @Param('campaignId', Id) campaignId: string, @Param('clusterId', Id) clusterId: string) {
     return this.read.cluster(a, campaignId, clusterId);
+  }
+
+  @Route(ROUTES.getMeetingPhoto)
+  async getPhoto(
+    @CurrentActor() a: Actor,
+    @Param('campaignId', Id) campaignId: string,
+    @Param('clusterId', Id) clusterId: string,
+    @Param('number', MeetingNo) number: number,
+    @Param('sha256', Sha) sha256: string,
+    @Res() res: Response,
+  ) {
+    sendStoredFile(res, sha256, await this.read.photo(a, campaignId, clusterId, number, sha256));
   }
 
   @Route(ROUTES.uploadMeetingPhoto)

@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
 import { notFound } from '../common/api-error';
+import { EvidenceStorage } from '../evidence/evidence-storage';
 import { CampaignsRepository } from './campaigns.repository';
 import { clusterDetailView, dashboardView, summaryView } from './campaign.view';
 
-/** The three campaign reads: list, dashboard, cluster. All answer 404 outside the caller's scope. */
+/** The campaign reads: list, dashboard, cluster, meeting photo. All answer 404 outside the caller's scope. */
 @Injectable()
 export class ReadCampaignsUseCase {
-  constructor(@Inject(CampaignsRepository) private readonly campaigns: CampaignsRepository) {}
+  constructor(
+    @Inject(CampaignsRepository) private readonly campaigns: CampaignsRepository,
+    @Inject(EvidenceStorage) private readonly storage: EvidenceStorage,
+  ) {}
 
   async list(actor: Actor) {
     const rows = await this.campaigns.listVisible(actor);
@@ -22,9 +26,21 @@ export class ReadCampaignsUseCase {
   }
 
   async cluster(actor: Actor, campaignId: string, clusterId: string) {
-    if (!(await this.campaigns.findVisible(campaignId, actor))) throw notFound('campaign');
-    const cluster = await this.campaigns.cluster(campaignId, clusterId);
+    return clusterDetailView((await this.visibleCluster(actor, campaignId, clusterId)).state, actor, new Date());
+  }
+
+  /** A photo is served only as part of the documented meeting that references it. */
+  async photo(actor: Actor, campaignId: string, clusterId: string, number: number, sha256: string) {
+    const cluster = await this.visibleCluster(actor, campaignId, clusterId);
+    const meta = cluster.state.meetings.find((m) => m.number === number)?.documentation?.photos.find((p) => p.sha256 === sha256);
+    const file = meta && (await this.storage.open(sha256));
+    if (!meta || !file) throw notFound('photo');
+    return { ...file, filename: meta.filename, mimeType: meta.mimeType };
+  }
+
+  private async visibleCluster(actor: Actor, campaignId: string, clusterId: string) {
+    const cluster = (await this.campaigns.findVisible(campaignId, actor)) && (await this.campaigns.cluster(campaignId, clusterId));
     if (!cluster) throw notFound('cluster');
-    return clusterDetailView(cluster.state, actor, new Date());
+    return cluster;
   }
 }

@@ -11,6 +11,7 @@ import { EvidenceFormSchema, PathIdSchema, PathSha256Schema, WithdrawEvidenceBod
 import { AttachEvidenceUseCase, type UploadedFile as File } from './attach-evidence.usecase';
 import { DownloadEvidenceUseCase } from './download-evidence.usecase';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+import { sendStoredFile } from './send-stored-file';
 
 const Id = new ZodPipe(PathIdSchema);
 const Sha = new ZodPipe(PathSha256Schema);
@@ -58,12 +59,6 @@ export class EvidenceController {
   @Route(ROUTES.downloadEvidence)
   async get(@CurrentActor() actor: Actor, @Param('sha256', Sha) sha256: string, @Res() res: Response) {
     const file = await this.download.execute(actor, sha256);
-    res.setHeader('content-type', file.mimeType);
-    res.setHeader('content-length', String(file.size));
-    res.setHeader('etag', `"${sha256}"`);
-    res.setHeader('cache-control', 'private, max-age=31536000, immutable');
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.attachment(file.filename);
-    file.stream.pipe(res);
+    sendStoredFile(res, sha256, file);
   }
 }

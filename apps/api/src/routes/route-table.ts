@@ -102,6 +102,7 @@ export const ROUTES = {
   listCampaigns: { method: 'GET', path: '/campaigns', roles: READERS, summary: 'Mentoring campaigns I organise, mentor in, or see in my region' },
   getCampaign: { method: 'GET', path: '/campaigns/:campaignId', roles: READERS, campaignScoped: true, summary: 'Campaign dashboard: clusters × meetings, materials coverage' },
   getCluster: { method: 'GET', path: CLUSTER, roles: READERS, campaignScoped: true, summary: 'One cluster: schools, team, meetings, RTLs' },
+  getMeetingPhoto: { method: 'GET', path: `${CLUSTER}/meetings/:number/photos/:sha256`, roles: READERS, campaignScoped: true, produces: 'binary', summary: "Download a photo of a documented meeting" },
   uploadMeetingPhoto: { ...clusterCmd('/meetings/:number/photos', CAMPAIGN_TEAM, S.MeetingPhotoFormSchema, 'Upload a meeting photo (multipart: file)', 201), body: undefined, form: S.MeetingPhotoFormSchema },
   documentMeeting: clusterCmd('/meetings/:number/documentation', CAMPAIGN_TEAM, S.DocumentMeetingBodySchema, 'Document a held meeting (attendance, minutes, materials, photos)'),
   rescheduleMeeting: clusterCmd('/meetings/:number/reschedule', CAMPAIGN_TEAM, S.RescheduleMeetingBodySchema, 'Move a meeting (inside the period, in order)'),
