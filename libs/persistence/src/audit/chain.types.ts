@@ -1,16 +1,20 @@
+/** What the links of a chain are checked on: versions in sequence, each prev hash the previous hash. */
+export interface LinkRow {
+  streamId: string;
+  version: number;
+  prevHash: string;
+  hash: string;
+}
+
 /**
  * One stored event as the verifier needs it: data and metadata as JSON text (as stored, canonical
  * for everything the store wrote), occurredAt in ISO-8601 UTC with milliseconds.
  */
-export interface ChainRow {
-  streamId: string;
-  version: number;
+export interface ChainRow extends LinkRow {
   type: string;
   dataJson: string;
   metadataJson: string;
   occurredAt: string;
-  prevHash: string;
-  hash: string;
 }
 
 /**
