@@ -4,6 +4,7 @@
 // closes. Expected reminder instants come from the test's own working-day arithmetic.
 import type { Actor, ClusterCommand } from '@mutu/domain';
 import { clusterStreamId, rtlProgramId } from '@mutu/domain';
+import { CampaignProjector, diffReadModels, EventStore, snapshotReadModels } from '@mutu/persistence';
 import {
   campaignProgressQuery,
   campaignWorkflowId,
@@ -234,5 +235,13 @@ describe('a mentoring campaign over its whole period (time-skipping Temporal + P
       const [row] = await h.dataSource.query('SELECT state FROM campaign_clusters WHERE campaign_id = $1 AND cluster_id = $2', [setup.campaignId, setup.clusters[i].clusterId]);
       expect(row.state).toEqual(state);
     }
+  });
+
+  it('rebuilds the campaign read models from the events to exactly the live rows', async () => {
+    const live = await snapshotReadModels(h.dataSource);
+    await new EventStore(h.dataSource, [new CampaignProjector()]).rebuildProjections();
+    const rebuilt = await snapshotReadModels(h.dataSource);
+    expect(rebuilt.campaign_clusters.filter((r) => String(r.key).startsWith(setup.campaignId))).toHaveLength(CLUSTERS);
+    expect(diffReadModels(live, rebuilt)).toEqual([]);
   });
 });

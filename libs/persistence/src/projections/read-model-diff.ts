@@ -1,9 +1,13 @@
 import type { EntityManager } from 'typeorm';
 
-/** The rows ProgramProjector owns, in a stable order and a comparable form. */
+/** The rows the projectors own (ProgramProjector, CampaignProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
   programs: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
+  campaigns: Record<string, unknown>[];
+  campaign_clusters: Record<string, unknown>[];
+  campaign_members: Record<string, unknown>[];
+  campaign_schools: Record<string, unknown>[];
 }
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -15,16 +19,31 @@ const PROGRAM_COLUMNS = `program_id, school_id, region_id, budget_year, title, s
 const TASK_COLUMNS = `task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id,
   to_char(since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS since`;
 
+const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS ${column}`;
+const CAMPAIGN_COLUMNS = `campaign_id, title, organiser, region_id, time_zone, period_start::text, period_end::text, materials, status,
+  cluster_count, school_count, clusters_completed, created_by, ${utc('created_at')}, ${utc('closed_at')}`;
+
 export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapshot> {
   return {
     programs: await q.query(`SELECT ${PROGRAM_COLUMNS} FROM programs ORDER BY program_id`),
     tasks: await q.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY task_id`),
+    campaigns: await q.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY campaign_id`),
+    campaign_clusters: await q.query(
+      `SELECT campaign_id || '/' || cluster_id AS key, stream_id, name, status, state, version, ${utc('updated_at')} FROM campaign_clusters ORDER BY key`,
+    ),
+    campaign_members: await q.query(`SELECT campaign_id || '/' || cluster_id || '/' || user_id AS key, role FROM campaign_members ORDER BY key`),
+    campaign_schools: await q.query(`SELECT campaign_id || '/' || school_id AS key, cluster_id, position FROM campaign_schools ORDER BY key`),
   };
 }
 
 /** Human-readable differences between two snapshots (empty when they are equal). */
 export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapshot): string[] {
-  return [...diffRows('programs', 'program_id', live.programs, rebuilt.programs), ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks)];
+  return [
+    ...diffRows('programs', 'program_id', live.programs, rebuilt.programs),
+    ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks),
+    ...diffRows('campaigns', 'campaign_id', live.campaigns, rebuilt.campaigns),
+    ...(['campaign_clusters', 'campaign_members', 'campaign_schools'] as const).flatMap((t) => diffRows(t, 'key', live[t], rebuilt[t])),
+  ];
 }
 
 function diffRows(table: string, key: string, live: Record<string, unknown>[], rebuilt: Record<string, unknown>[]): string[] {
