@@ -79,6 +79,7 @@ function decideOpen(c: ClusterCommandOf<'OpenCluster'>, state: ClusterState): Cl
 function decideReschedule(c: ClusterCommandOf<'RescheduleMeeting'>, s: OpenCluster): ClusterEvent[] {
   const role = requireClusterRole(c.actor, s, TEAM, 'reschedule a meeting');
   requireOpen(s);
+  if (c.payload.reason.trim() === '') throw new DomainError('REASON_REQUIRED', 'A reschedule needs a reason.');
   const m = requireMeeting(s, c.payload.number);
   if (m.status === 'documented') throw new DomainError('MEETING_ALREADY_DOCUMENTED', `Meeting ${m.number} has already been held.`);
   requireInPeriod(s, c.payload.date, 'The new date');

@@ -2,3 +2,5 @@
 export * from './fixtures';
 export * from './specification';
 export * from './campaign-fixtures';
+export * from './decider-specification';
+export * from './cluster-specification';
