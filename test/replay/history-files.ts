@@ -1,5 +1,5 @@
 // Reads and writes recorded workflow histories (as JSON) under test/replay/histories.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 
@@ -24,6 +24,19 @@ export function writeHistory(name: string, workflowId: string, history: temporal
   writeFileSync(file, JSON.stringify(body, null, 1) + '\n');
   return file;
 }
+
+/** Removes the recorded histories a recorder owns (each recorder re-records only its own). */
+export function removeHistories(owns: (name: string) => boolean): void {
+  let files: string[] = [];
+  try {
+    files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+  } catch {
+    return;
+  }
+  for (const f of files) if (owns(f.replace(/\.json$/, ''))) rmSync(join(HISTORIES_DIR, f));
+}
+
+export const isCampaignHistory = (name: string): boolean => name.startsWith('campaign-');
 
 export function readHistories(): RecordedHistory[] {
   let files: string[] = [];

@@ -3,12 +3,11 @@
 // TEMPORAL_ADDRESS with RECORD_ON_DEV_SERVER=1), every run of each written as JSON.
 // Run: `npm run record-histories` (jest with test/replay/jest.recorder.config.js: same aliases,
 // same provisioning as the test suite). Re-record whenever the workflow changes on purpose.
-import { rmSync } from 'node:fs';
 import type { ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
 import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '@mutu/domain/testing';
 import { scoped, sendAll, startProgram, startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
-import { HISTORIES_DIR, writeHistory } from './history-files';
+import { isCampaignHistory, removeHistories, writeHistory } from './history-files';
 
 interface Scenario {
   name: string;
@@ -75,7 +74,7 @@ describe('record program histories', () => {
 
   beforeAll(async () => {
     h = await startProgramHarness({ devServer: process.env.RECORD_ON_DEV_SERVER === '1' });
-    rmSync(HISTORIES_DIR, { recursive: true, force: true });
+    removeHistories((name) => !isCampaignHistory(name));
   }, 120_000);
 
   afterAll(async () => {
