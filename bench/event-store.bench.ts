@@ -1,7 +1,7 @@
 // Hash-chained appends vs a plain INSERT of the same rows into a scratch table of the same shape,
 // measured in the same run on the same database. Size: BENCH_EVENTS events per series (default
-// 20,000), 4 concurrent writers each on streams of its own (a workflow is the single writer of its
-// stream), streams of 200 events (a program has hundreds).
+// 40,000, in 8 interleaved rounds), 4 concurrent writers each on streams of its own (a workflow is
+// the single writer of its stream), streams of 200 events (a program has hundreds).
 import { randomUUID } from 'node:crypto';
 import { createDataSource, EventStore, migrate, ProgramProjector, type AppendRequest } from '@mutu/persistence';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
@@ -10,10 +10,10 @@ interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<unknown>;
 }
 
-const TOTAL = Number(process.env.BENCH_EVENTS ?? 20_000);
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 40_000);
 const WRITERS = 4;
 const STREAM_LENGTH = 200;
-const ROUNDS = 4;
+const ROUNDS = 8;
 const METADATA = { actorId: 'u-staff', commandType: 'AttachEvidence' };
 const OCCURRED_AT = '2026-03-02T01:00:00.000Z';
 

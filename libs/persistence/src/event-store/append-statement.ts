@@ -44,16 +44,22 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
   const toVersion = req.expectedVersion + req.events.length;
   const occurredAt = normalizeInstant(req.occurredAt);
   let link = prevHash;
-  // Data and metadata are serialized once, canonically: the text hashed is the text stored.
+  // Data and metadata are serialized once, canonically: the text hashed is the text stored. The
+  // metadata differs between a command's events only by their schema version.
+  const metadataOf = new Map<number, { metadata: Record<string, unknown>; json: string }>();
   const payload: string[] = [];
   const rows = req.events.map((event, i) => {
     const version = fromVersion + i;
-    const metadata = { ...req.metadata, v: event.v };
+    let meta = metadataOf.get(event.v);
+    if (!meta) {
+      const metadata = { ...req.metadata, v: event.v };
+      meta = { metadata, json: canonicalJson(metadata) };
+      metadataOf.set(event.v, meta);
+    }
     const dataJson = canonicalJson(event.data);
-    const metadataJson = canonicalJson(metadata);
-    const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, metadataJson, occurredAt);
-    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${metadataJson},"prev_hash":"${link}","hash":"${hash}"}`);
-    const row = { version, type: event.type, data: event.data, metadata, prevHash: link, hash };
+    const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, meta.json, occurredAt);
+    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
+    const row = { version, type: event.type, data: event.data, metadata: meta.metadata, prevHash: link, hash };
     link = hash;
     return row;
   });
