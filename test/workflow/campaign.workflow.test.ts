@@ -18,21 +18,10 @@ import {
 } from '@mutu/workflows';
 import { plannedDate, seedCampaignSetup } from '@mutu/domain/testing';
 import { startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+import { localDate, localTime, wib, workdays } from './wib-calendar';
 
-// --- the test's own calendar (no holidays fall in Sep–Nov 2027; weekends do) ---
-const dayMs = 86_400_000;
-const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
-const isWorkday = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-function workdays(d: string, n: number): string {
-  let out = d;
-  for (let left = Math.abs(n); left > 0; ) {
-    out = shift(out, Math.sign(n));
-    if (isWorkday(out)) left -= 1;
-  }
-  return out;
-}
-const wib = (date: string, time: string) => new Date(Date.parse(`${date}T${time}:00+07:00`)).toISOString();
-const localMinute = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16);
+// No national holiday falls in Sep–Nov 2027; weekends do (see wib-calendar.ts).
+const localMinute = (iso: string) => `${localDate(iso)}T${localTime(iso)}`;
 
 const CLUSTERS = 15;
 const LATE_CLUSTER = 7; // K08: meeting 3 documented only after both escalations

@@ -1,36 +1,14 @@
 // A whole budget year (2027) of one program with 12 activities, in the time-skipping server, with
 // the worker's real activities against PostgreSQL. Expectations come from the table of 2027 public
-// holidays below and the test's own working-day arithmetic, not from @mutu/calendar.
+// holidays in wib-calendar.ts and the test's own working-day arithmetic, not from @mutu/calendar.
 import type { Actor, ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
 import { plannedActivity, validPlan } from '@mutu/domain/testing';
 import { send, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+import { localDate, localTime, onOrBefore, shift, wib, workdays } from './wib-calendar';
 
 const YEAR = 2027;
-/** Indonesian public holidays 2027 (national list as published; two fall together on 25 Dec). */
-const HOLIDAYS_2027 = new Set([
-  '2027-01-01', '2027-01-05', '2027-02-06', '2027-03-08', '2027-03-09', '2027-03-10', '2027-03-26', '2027-05-01',
-  '2027-05-06', '2027-05-16', '2027-05-20', '2027-06-01', '2027-06-06', '2027-08-14', '2027-08-17', '2027-12-25',
-]);
 const OFFSETS = [10, 5, 2, 1, 0];
-
-// --- the test's own calendar arithmetic (UTC date strings; Jakarta is UTC+7, no DST) ---
-const dayMs = 86_400_000;
-const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
-const isWorkday = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) && !HOLIDAYS_2027.has(d);
-const onOrBefore = (d: string): string => (isWorkday(d) ? d : onOrBefore(shift(d, -1)));
-function workdays(d: string, n: number): string {
-  let out = d;
-  for (let left = Math.abs(n); left > 0; ) {
-    out = shift(out, Math.sign(n));
-    if (isWorkday(out)) left -= 1;
-  }
-  return out;
-}
-/** Local (WIB) wall-clock instant. */
-const wib = (date: string, time: string) => new Date(Date.parse(`${date}T${time}:00+07:00`)).toISOString();
-const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-const localTime = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(11, 16);
 
 /** Activity windows: act-8 ends on Independence Day (a Tuesday holiday). */
 const WINDOWS: [string, string][] = [
