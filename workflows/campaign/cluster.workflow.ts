@@ -48,13 +48,15 @@ function progressOf(s: OpenCluster): ClusterProgress {
   };
 }
 
-function commandFor(item: MeetingScheduleItem, now: string): ClusterCommand {
+/** The system command of a schedule item; its id names the meeting's date, so a reschedule starts afresh. */
+function commandFor(item: MeetingScheduleItem, streamId: string, now: string): ClusterCommand {
   const base = { actor: CAMPAIGN_ACTOR, now };
+  const id = `${streamId}:m${item.number}`;
   if (item.kind === 'reminder') {
-    return { ...base, commandId: `r${item.offsetWorkingDays}`, type: 'RecordMeetingReminder', payload: { number: item.number, date: item.date, offsetWorkingDays: item.offsetWorkingDays } };
+    return { ...base, commandId: `${id}:${item.date}:r${item.offsetWorkingDays}`, type: 'RecordMeetingReminder', payload: { number: item.number, date: item.date, offsetWorkingDays: item.offsetWorkingDays } };
   }
-  if (item.kind === 'overdue') return { ...base, commandId: 'o', type: 'RecordMeetingOverdue', payload: { number: item.number, dueDate: item.dueDate } };
-  return { ...base, commandId: `e${item.level}`, type: 'RecordMeetingEscalation', payload: { number: item.number, level: item.level, to: item.to, dueDate: item.dueDate } };
+  if (item.kind === 'overdue') return { ...base, commandId: `${id}:${item.dueDate}:o`, type: 'RecordMeetingOverdue', payload: { number: item.number, dueDate: item.dueDate } };
+  return { ...base, commandId: `${id}:${item.dueDate}:e${item.level}`, type: 'RecordMeetingEscalation', payload: { number: item.number, level: item.level, to: item.to, dueDate: item.dueDate } };
 }
 
 /**
@@ -128,9 +130,8 @@ export async function mentoringClusterWorkflow(input: ClusterWorkflowInput & { i
     for (const item of items) {
       const at = Date.parse(item.at);
       if (at <= from || at > Date.parse(now)) continue;
-      const command = commandFor(item, now);
       try {
-        await handle({ ...command, commandId: `${streamId}:m${item.number}:${command.commandId}` });
+        await handle(commandFor(item, streamId, now));
       } catch (e) {
         if (!(e instanceof ApplicationFailure)) throw e;
         // Refused (documented meanwhile, already recorded): nothing to send for this item.

@@ -241,6 +241,13 @@ describe('RescheduleMeeting', () => {
     expect(m).toMatchObject({ overdue: false, escalations: [] });
   });
 
+  it('a rescheduled meeting is reminded again for its new date', () => {
+    const reminded = given(opened().events).when(timer.reminder(2, 5)).thenState();
+    const moved = given(reminded).when(reschedule(2, '2027-09-22')).thenState();
+    expect((moved as OpenCluster).meetings[1].remindersIssued).toEqual([]);
+    given(moved).when(timer.reminder(2, 5)).thenEmits(['MeetingReminderIssued']);
+  });
+
   it.each(['2027-08-31', '2027-12-01'])('refuses a new date %s outside the period', (date) => {
     given(opened().events).when(reschedule(1, date)).thenThrows('MEETING_OUTSIDE_PERIOD', 422);
   });

@@ -57,7 +57,8 @@ export function evolveCluster(state: ClusterState, event: ClusterEvent): Cluster
   if (!isCluster(state)) return state;
   switch (event.type) {
     case 'MeetingRescheduled':
-      return withMeeting(state, event.data.number, (m) => ({ ...m, plannedDate: event.data.to, overdue: false, escalations: [] }));
+      // A new date is a new round of reminders, deadline and escalations.
+      return withMeeting(state, event.data.number, (m) => ({ ...m, plannedDate: event.data.to, remindersIssued: [], overdue: false, escalations: [] }));
     case 'MeetingDocumented': {
       const d = event.data;
       return withMeeting(state, d.number, (m) => ({
