@@ -11,6 +11,8 @@ import {
 } from './event-store.types';
 
 const UNIQUE_VIOLATION = '23505';
+/** The keys that refuse an append (a projector's own unique keys are its errors, not a conflict). */
+const APPEND_KEYS = new Set(['events_stream_version_uq', 'events_command_uq']);
 const MAX_REMEMBERED_HEADS = 10_000;
 
 /** Nothing was inserted: the event at the expected version is not the one the writer chained from. */
@@ -63,6 +65,11 @@ export function toStoredEvent(r: EventRow): StoredEvent {
   };
 }
 
+function refusedByKey(e: unknown): boolean {
+  const { code, constraint } = e as { code?: string; constraint?: string };
+  return code === UNIQUE_VIOLATION && constraint !== undefined && APPEND_KEYS.has(constraint);
+}
+
 export const EVENT_COLUMNS =
   'position, stream_id, version, type, data, metadata, occurred_at, recorded_at, command_id, prev_hash, hash';
 
@@ -104,7 +111,7 @@ export class EventStore {
           prevHash = undefined;
           continue;
         }
-        if (e instanceof ChainedFromStaleHead || (e as { code?: string }).code === UNIQUE_VIOLATION) return this.refused(req);
+        if (e instanceof ChainedFromStaleHead || refusedByKey(e)) return this.refused(req);
         throw e;
       }
     }
