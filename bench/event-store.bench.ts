@@ -3,6 +3,7 @@
 // 40,000, in 8 interleaved rounds), 4 concurrent writers each on streams of its own (a workflow is
 // the single writer of its stream), streams of 200 events (a program has hundreds).
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { createDataSource, EventStore, migrate, ProgramProjector, type AppendRequest } from '@mutu/persistence';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
 
@@ -151,7 +152,8 @@ export async function main(): Promise<void> {
       });
       rows.push({ name: `append ${batch}-event, transaction path (projector hook; no program rows)`, value: withProjectors, unit: 'events/s', baseline: base });
     }
-    report('event-store', rows, { eventsPerSeries: TOTAL, rounds: ROUNDS, writers: WRITERS, streamLength: STREAM_LENGTH });
+    // The machine is shared: the load average says how much of it the figures had.
+    report('event-store', rows, { loadAverage: loadavg(), eventsPerSeries: TOTAL, rounds: ROUNDS, writers: WRITERS, streamLength: STREAM_LENGTH });
   } finally {
     await ds.query('DROP TABLE IF EXISTS bench_plain_events').catch(() => undefined);
     await ds.destroy();
