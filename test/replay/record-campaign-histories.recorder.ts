@@ -1,11 +1,11 @@
 // Records the histories of a small mentoring campaign run on the time-skipping server: the parent,
-// both cluster workflows (one on time, one late, escalated and rescheduled; an RTL rejected once)
-// and a school's RTL program started by a cluster. Replayed by histories.replay.test.ts with the
+// both cluster workflows (one on time, one late, escalated and rescheduled; an RTL rejected once),
+// a school's RTL program started by a cluster, and the same campaign fanned out through batches. Replayed by histories.replay.test.ts with the
 // program histories. Run with `npm run record-histories` (re-records only `campaign-*` files).
 import type { Actor, ClusterCommand } from '@mutu/domain';
 import { rtlProgramId } from '@mutu/domain';
 import { addDays, seedCampaignSetup } from '@mutu/domain/testing';
-import { campaignWorkflowId, clusterCommandUpdate, clusterWorkflowId, mentoringCampaignWorkflow, programWorkflowId } from '@mutu/workflows';
+import { campaignWorkflowId, clusterBatchWorkflowId, clusterCommandUpdate, clusterWorkflowId, mentoringCampaignWorkflow, programWorkflowId } from '@mutu/workflows';
 import { startProgramHarness, uniqueId, type ProgramHarness } from '../workflow/program-harness';
 import { isCampaignHistory, removeHistories, writeHistory } from './history-files';
 
@@ -21,14 +21,15 @@ describe('record campaign histories', () => {
     await h?.stop();
   });
 
-  it('records a two-cluster campaign from import to close', async () => {
+  /** Runs a two-cluster campaign of `year` to its close; returns the ids to record. */
+  async function runCampaign(year: number, fanOut?: { direct: number; batchSize: number }) {
     const prefix = uniqueId('rec');
     const person = (userId: string, roles: Actor['roles'], schoolIds: string[] = []): Actor => ({ userId, roles, schoolIds, regionIds: [] });
     const people = {
       organiser: `${prefix}-lpmp`, district: `${prefix}-dinas`, trainer: (i: number) => `${prefix}-wi-${i}`,
       supervisor: (i: number) => `${prefix}-pengawas-${i}`, agencyStaff: (i: number) => `${prefix}-fpmp-${i}`, principal: (s: string) => `${s}-kepsek`,
     };
-    const setup = seedCampaignSetup(prefix, `${prefix}-reg`, people, 2, 1);
+    const setup = seedCampaignSetup(prefix, `${prefix}-reg`, people, 2, 1, year);
     const env = h.env;
     const at = async (date: string, time = '14:00') => {
       const target = Date.parse(`${date}T${time}:00+07:00`);
@@ -50,7 +51,7 @@ describe('record campaign histories', () => {
     const rtl = async (i: number, number: number, now: string, rejectFirst = false) => {
       const school = setup.clusters[i].schools[number - 1].schoolId;
       const submit = () => send(i, 'SubmitRtl', person(people.principal(school), ['principal'], [school]), now, {
-        schoolId: school, actions: [{ id: 'rtl-1', action: 'Klub literasi', owner: 'Guru kelas 4', dueDate: '2027-12-10' }],
+        schoolId: school, actions: [{ id: 'rtl-1', action: 'Klub literasi', owner: 'Guru kelas 4', dueDate: `${year}-12-10` }],
       });
       await submit();
       if (rejectFirst) {
@@ -61,11 +62,11 @@ describe('record campaign histories', () => {
     };
 
     await h.withWorker(async () => {
-      await at('2027-08-16', '09:00');
+      await at(`${year}-08-16`, '09:00');
       const campaign = await h.client.workflow.start(mentoringCampaignWorkflow, {
         taskQueue: h.taskQueue,
         workflowId: campaignWorkflowId(setup.campaignId),
-        args: [{ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false }],
+        args: [{ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false, ...(fanOut ? { fanOut } : {}) }],
       });
       const [k1, k2] = setup.clusters.map((c) => c.meetings);
       // K01 on time; K02's first meeting documented only after both escalations.
@@ -83,13 +84,23 @@ describe('record campaign histories', () => {
       await document(1, 2, now, addDays(k2[1].date, 2));
       await rtl(1, 2, now);
       await campaign.result();
-      const workflows = [
-        ['campaign-parent', campaignWorkflowId(setup.campaignId)],
-        ['campaign-cluster-on-time', clusterWorkflowId(setup.campaignId, 'K01')],
-        ['campaign-cluster-late', clusterWorkflowId(setup.campaignId, 'K02')],
-        ['campaign-rtl-program', programWorkflowId(rtlProgramId(setup.campaignId, setup.clusters[0].schools[0].schoolId))],
-      ];
-      for (const [name, workflowId] of workflows) writeHistory(`${name}.run-1`, workflowId, await h.client.workflow.getHandle(workflowId).fetchHistory());
     });
+    return setup;
+  }
+
+  const record = async (name: string, workflowId: string) => writeHistory(`${name}.run-1`, workflowId, await h.client.workflow.getHandle(workflowId).fetchHistory());
+
+  it('records a two-cluster campaign from import to close', async () => {
+    const setup = await runCampaign(2027);
+    await record('campaign-parent', campaignWorkflowId(setup.campaignId));
+    await record('campaign-cluster-on-time', clusterWorkflowId(setup.campaignId, 'K01'));
+    await record('campaign-cluster-late', clusterWorkflowId(setup.campaignId, 'K02'));
+    await record('campaign-rtl-program', programWorkflowId(rtlProgramId(setup.campaignId, setup.clusters[0].schools[0].schoolId)));
+  }, 300_000);
+
+  it('records the same campaign fanned out through batch workflows', async () => {
+    const setup = await runCampaign(2028, { direct: 1, batchSize: 1 });
+    await record('campaign-parent-batched', campaignWorkflowId(setup.campaignId));
+    await record('campaign-batch', clusterBatchWorkflowId(setup.campaignId, 1));
   }, 300_000);
 });

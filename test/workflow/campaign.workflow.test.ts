@@ -93,7 +93,8 @@ describe('a mentoring campaign over its whole period (time-skipping Temporal + P
       const campaign = await h.client.workflow.start(mentoringCampaignWorkflow, {
         taskQueue: h.taskQueue,
         workflowId: campaignWorkflowId(setup.campaignId),
-        args: [{ setup, createdBy: organiser, commandId: `${prefix}:create`, indexPrograms: false }],
+        // Batches of 4 (fewer than 15 direct): the fan-out a large campaign takes, at this size.
+        args: [{ setup, createdBy: organiser, commandId: `${prefix}:create`, indexPrograms: false, fanOut: { direct: 10, batchSize: 4 } }],
       });
 
       // Each meeting is documented on its day by the cluster's trainer, then its host school

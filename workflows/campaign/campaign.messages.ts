@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, CampaignSetup, CampaignState, ClusterCommand, ClusterSetup, ClusterState } from '@mutu/domain';
 
 export const CAMPAIGN_WORKFLOW_TYPE = 'mentoringCampaignWorkflow';
@@ -12,12 +12,29 @@ export function clusterWorkflowId(campaignId: string, clusterId: string): string
   return `campaign-${campaignId}-cluster-${clusterId}`;
 }
 
+export function clusterBatchWorkflowId(campaignId: string, batch: number): string {
+  return `campaign-${campaignId}-batch-${batch}`;
+}
+
+/** A batch of a large campaign's clusters, started (and awaited) by one batch workflow. */
+export interface ClusterBatchInput {
+  campaignWorkflowId: string;
+  /** The campaign's setup with only this batch's clusters. */
+  setup: CampaignSetup;
+  indexPrograms?: boolean;
+}
+
+/** Sent by a batch workflow to its campaign when one of its clusters has completed. */
+export const clusterCompletedSignal = defineSignal<[clusterId: string]>('clusterCompleted');
+
 export interface CampaignWorkflowInput {
   setup: CampaignSetup;
   /** The organiser who created the campaign (the importing user). */
   createdBy: Actor;
   /** The command id of the creation (import requests are idempotent on it). */
   commandId: string;
+  /** Direct children up to `direct` clusters, else batch workflows of `batchSize` (tests lower them). */
+  fanOut?: { direct: number; batchSize: number };
 }
 
 export interface ClusterWorkflowInput {

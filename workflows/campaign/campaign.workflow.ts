@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, executeChild, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import {
   CampaignCommandSchema,
   campaignStreamId,
@@ -9,7 +9,17 @@ import {
   type CampaignState,
 } from '@mutu/domain';
 import type { CampaignActivities } from './campaign.activities';
-import { campaignProgressQuery, campaignStateQuery, clusterInputOf, clusterWorkflowId, type CampaignProgress, type CampaignWorkflowInput } from './campaign.messages';
+import {
+  campaignProgressQuery,
+  campaignStateQuery,
+  clusterBatchWorkflowId,
+  clusterCompletedSignal,
+  clusterInputOf,
+  clusterWorkflowId,
+  type CampaignProgress,
+  type CampaignWorkflowInput,
+} from './campaign.messages';
+import { mentoringClusterBatchWorkflow } from './cluster-batch.workflow';
 import { mentoringClusterWorkflow } from './cluster.workflow';
 import { createStreamWriter, invalidCommand } from './stream-writer';
 
@@ -18,6 +28,9 @@ const { appendEvents } = proxyActivities<CampaignActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: ['STREAM_VERSION_CONFLICT', 'COMMAND_ID_REUSED'] },
 });
 
+/** Up to `direct` clusters are the campaign's own children; more go through batch workflows. */
+export const DEFAULT_FAN_OUT = { direct: 50, batchSize: 50 };
+
 function progressOf(s: CampaignState): CampaignProgress {
   if (s.status === 'none') return { status: 'none', clusters: 0, clustersCompleted: 0 };
   return { status: s.status, clusters: s.setup.clusters.length, clustersCompleted: s.completedClusters.length };
@@ -25,8 +38,8 @@ function progressOf(s: CampaignState): CampaignProgress {
 
 /**
  * A mentoring campaign (pendampingan): records the campaign, starts one child workflow per cluster
- * (all in one workflow task, so a large campaign fans out at once) and closes when the last
- * cluster has completed its meetings and every school's RTL is approved.
+ * (all in one workflow task; beyond `fanOut.direct` clusters through batch workflows) and
+ * closes when the last cluster has completed its meetings and every school's RTL is approved.
  */
 export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & { indexPrograms?: boolean }): Promise<CampaignProgress> {
   const { setup } = input;
@@ -47,21 +60,46 @@ export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & {
 
   await writer.handle({ commandId: input.commandId, type: 'CreateCampaign', actor: input.createdBy, now: new Date().toISOString(), payload: { setup } });
 
-  const children = await Promise.all(
-    setup.clusters.map((cluster) =>
-      startChild(mentoringClusterWorkflow, {
-        workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
-        args: [clusterInputOf(setup, cluster, input.indexPrograms)],
+  const completed = async (clusterId: string) => {
+    await writer.handle({ commandId: `campaign-cluster-completed:${setup.campaignId}:${clusterId}`, type: 'RecordClusterCompleted', actor: CAMPAIGN_ACTOR, now: new Date().toISOString(), payload: { clusterId } });
+  };
+  const fanOut = input.fanOut ?? DEFAULT_FAN_OUT;
+  if (setup.clusters.length <= fanOut.direct) {
+    const children = await Promise.all(
+      setup.clusters.map((cluster) =>
+        startChild(mentoringClusterWorkflow, {
+          workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
+          args: [clusterInputOf(setup, cluster, input.indexPrograms)],
+        }),
+      ),
+    );
+    await Promise.all(
+      children.map(async (child, i) => {
+        await child.result();
+        await completed(setup.clusters[i].clusterId);
       }),
-    ),
-  );
-  await Promise.all(
-    children.map(async (child, i) => {
-      await child.result();
-      const clusterId = setup.clusters[i].clusterId;
-      await writer.handle({ commandId: `campaign-cluster-completed:${setup.campaignId}:${clusterId}`, type: 'RecordClusterCompleted', actor: CAMPAIGN_ACTOR, now: new Date().toISOString(), payload: { clusterId } });
-    }),
-  );
+    );
+  } else {
+    setHandler(clusterCompletedSignal, async (clusterId) => {
+      try {
+        await completed(clusterId);
+      } catch (e) {
+        // A repeated signal: the completion is already recorded.
+        if (!(e instanceof ApplicationFailure)) throw e;
+      }
+    });
+    const size = fanOut.batchSize;
+    const batches = Array.from({ length: Math.ceil(setup.clusters.length / size) }, (_, k) => setup.clusters.slice(k * size, (k + 1) * size));
+    await Promise.all(
+      batches.map((clusters, k) =>
+        executeChild(mentoringClusterBatchWorkflow, {
+          workflowId: clusterBatchWorkflowId(setup.campaignId, k + 1),
+          args: [{ campaignWorkflowId: workflowInfo().workflowId, setup: { ...setup, clusters }, ...(input.indexPrograms === undefined ? {} : { indexPrograms: input.indexPrograms }) }],
+        }),
+      ),
+    );
+    await condition(() => writer.state().status === 'closed');
+  }
   await condition(allHandlersFinished);
   return progressOf(writer.state());
 }

@@ -1,0 +1,28 @@
+import { getExternalWorkflowHandle, startChild } from '@temporalio/workflow';
+import { clusterCompletedSignal, clusterInputOf, clusterWorkflowId, type ClusterBatchInput } from './campaign.messages';
+import { mentoringClusterWorkflow } from './cluster.workflow';
+
+/**
+ * Starts a batch of a large campaign's cluster workflows and tells the campaign as each completes.
+ * A workflow's pending children are part of its state, which the server rewrites for every child
+ * event, so one parent over hundreds of children slows down with their number; batches keep every
+ * parent small.
+ */
+export async function mentoringClusterBatchWorkflow(input: ClusterBatchInput): Promise<void> {
+  const { setup } = input;
+  const campaign = getExternalWorkflowHandle(input.campaignWorkflowId);
+  const children = await Promise.all(
+    setup.clusters.map((cluster) =>
+      startChild(mentoringClusterWorkflow, {
+        workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
+        args: [clusterInputOf(setup, cluster, input.indexPrograms)],
+      }),
+    ),
+  );
+  await Promise.all(
+    children.map(async (child, i) => {
+      await child.result();
+      await campaign.signal(clusterCompletedSignal, setup.clusters[i].clusterId);
+    }),
+  );
+}
