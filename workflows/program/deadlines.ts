@@ -157,10 +157,16 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
         const s = deps.state();
         return isProgram(s) && OPEN_STAGES.has(s.stage);
       };
+      // A run that serves several stages recomputes when a new one begins (runs that end at the
+      // boundary are done() at that moment, so this never fires for them).
+      const stale = () => {
+        const s = deps.state();
+        return invalidated || (isProgram(s) && s.stage !== stage);
+      };
       while (!done()) {
         const s = deps.state();
         const open = isProgram(s) && OPEN_STAGES.has(s.stage);
-        if (open && invalidated) {
+        if (open && stale()) {
           invalidated = false;
           await recompute(s);
           continue;
@@ -169,7 +175,7 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
         if (done()) return;
         const mark = Date.parse(watermark ?? new Date().toISOString());
         const next = open ? items.find((i) => Date.parse(i.at) > mark) : undefined;
-        const wake = () => done() || (invalidated && isOpen());
+        const wake = () => done() || (stale() && isOpen());
         if (next === undefined) await condition(wake);
         // Workflow time (`new Date()` is replay-safe in the workflow sandbox): the timer's length.
         else await condition(wake, Math.max(1, Date.parse(next.at) - new Date().getTime()));

@@ -38,10 +38,14 @@ import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
 import { patched } from '@temporalio/workflow';
 import type { DeadlineActivities } from './program.activities';
 
-const { computeStageSchedule } = proxyActivities<DeadlineActivities>({
+const SCHEDULE_OPTIONS: LocalActivityOptions & ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+};
+const { computeStageSchedule } = proxyActivities<DeadlineActivities>(SCHEDULE_OPTIONS);
+// Local, like the append: a stage's schedule is computed in the workflow task of the command that
+// opened the stage, not in an activity task and a second workflow task of its own.
+const { computeStageSchedule: computeStageScheduleLocally } = proxyLocalActivities<DeadlineActivities>(SCHEDULE_OPTIONS);
 // --- end deadlines ---
 
 const APPEND_OPTIONS: LocalActivityOptions & ActivityOptions = {
@@ -89,8 +93,16 @@ function decideOrFail(command: ProgramCommand, state: ProgramState): ProgramEven
  */
 export async function programWorkflow(input: ProgramWorkflowInput): Promise<ProgramCarry> {
   const streamId = `program-${input.programId}`;
-  // Runs recorded before the local append keep appending through activity tasks on replay.
-  const append = patched('local-append') ? appendEventsLocally : appendEvents;
+  // Runs recorded between 'local-append' and 'activity-tasks-again' appended (and computed
+  // schedules) in local activities and served stage after stage in one run. That made a burst of
+  // concurrent Updates complete in one workflow task whose answer can pass the server's 4 MB
+  // message limit (200 parallel commands did), and the audit bundle expects a run per stage; so new
+  // runs are back to activity tasks and a new run at each stage boundary. Older runs had neither.
+  const recordedBetween = (patchId: string) => !patched('activity-tasks-again') && patched(patchId);
+  const localAppend = recordedBetween('local-append');
+  const append = localAppend ? appendEventsLocally : appendEvents;
+  const compute = recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
+  const endsAtStageBoundary = !recordedBetween('run-spans-stages');
   let state: ProgramState = input.carry?.state ?? initialProgramState();
   let version = input.carry?.version ?? 0;
   const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
@@ -101,7 +113,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     carry: (input.carry as (ProgramCarry & { deadlines?: DeadlineCarry }) | undefined)?.deadlines,
     state: () => state,
     issue: (command) => handle(command),
-    compute: computeStageSchedule,
+    compute,
   });
   // --- end deadlines ---
   // The stage this run serves; a run that creates the program serves the stage it is created in.
@@ -159,8 +171,11 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
         },
         occurredAt: command.now,
       });
+      // A local append runs again when its workflow task was lost (eviction, task failure) before
+      // the result was recorded: it then finds this command's own events at the expected position.
+      const ownEarlierAttempt = localAppend && result.duplicate && result.fromVersion === version + 1;
       // Recorded before `recent` could remember it (an older run): nothing new happened now.
-      if (result.duplicate) return outcome([], version + 1, true);
+      if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
       for (const event of events) state = evolve(state, event);
       deadlines.onEvents(events); // deadlines (issue 4)
       version = result.toVersion;
@@ -187,7 +202,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
 
   // deadlines (issue 4): the deadline loop sleeps until the next reminder or until the run must end.
   // Histories recorded before the deadline loop existed replay the plain wait.
-  const runEnds = () => isTerminal(state) || stageBoundaryCrossed() || historyFull();
+  const runEnds = () => isTerminal(state) || (endsAtStageBoundary && stageBoundaryCrossed()) || historyFull();
   if (patched('deadline-loop')) await deadlines.run(runEnds);
   else await condition(runEnds);
   // Let every accepted Update finish (and be answered) before this run ends.
