@@ -37,6 +37,8 @@ export function removeHistories(owns: (name: string) => boolean): void {
 }
 
 export const isCampaignHistory = (name: string): boolean => name.startsWith('campaign-');
+/** Runs of code paths no longer recorded (kept so their patches keep replaying); never re-recorded. */
+export const isLegacyHistory = (name: string): boolean => name.startsWith('legacy-');
 
 export function readHistories(): RecordedHistory[] {
   let files: string[] = [];

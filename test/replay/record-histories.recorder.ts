@@ -7,7 +7,7 @@ import type { ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
 import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '@mutu/domain/testing';
 import { scoped, sendAll, startProgram, startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
-import { isCampaignHistory, removeHistories, writeHistory } from './history-files';
+import { isCampaignHistory, isLegacyHistory, removeHistories, writeHistory } from './history-files';
 
 interface Scenario {
   name: string;
@@ -74,7 +74,7 @@ describe('record program histories', () => {
 
   beforeAll(async () => {
     h = await startProgramHarness({ devServer: process.env.RECORD_ON_DEV_SERVER === '1' });
-    removeHistories((name) => !isCampaignHistory(name));
+    removeHistories((name) => !isCampaignHistory(name) && !isLegacyHistory(name));
   }, 120_000);
 
   afterAll(async () => {
