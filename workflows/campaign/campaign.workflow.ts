@@ -49,6 +49,7 @@ export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & {
     decide: decideCampaign,
     evolve: evolveCampaign,
     append: appendEvents,
+    ready: (s) => s.status !== 'none',
     parse: (raw) => {
       const parsed = CampaignCommandSchema.safeParse(raw);
       if (!parsed.success) invalidCommand(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

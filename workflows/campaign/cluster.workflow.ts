@@ -73,6 +73,7 @@ export async function mentoringClusterWorkflow(input: ClusterWorkflowInput & { i
     decide: decideCluster,
     evolve: evolveCluster,
     append: appendEvents,
+    ready: isCluster,
     parse: (raw) => {
       const parsed = ClusterCommandSchema.safeParse(raw);
       if (!parsed.success) invalidCommand(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -91,20 +92,23 @@ export async function mentoringClusterWorkflow(input: ClusterWorkflowInput & { i
     if (outcome.events.some((e) => e.type !== 'MeetingReminderIssued' && e.type !== 'MeetingOverdue' && e.type !== 'MeetingEscalated')) invalidated = true;
     return outcome;
   };
-  for (const type of CLUSTER_COMMAND_TYPES) {
-    setHandler(clusterCommandUpdate(type), handle as never, { validator: writer.validate as never });
-  }
-  setHandler(clusterStateQuery, () => ({ state: writer.state(), version: writer.version() }));
-  setHandler(clusterProgressQuery, () => progressOf(cl()));
-
   const nowIso = () => new Date().toISOString();
-  await handle({
+  // Queued before the Update handlers exist: an Update delivered with the start (or buffered) is
+  // handled after the opening, in arrival order behind it.
+  const opened = handle({
     commandId: `cluster-open:${campaignId}:${cluster.clusterId}`,
     type: 'OpenCluster',
     actor: CAMPAIGN_ACTOR,
     now: nowIso(),
     payload: { campaignId, campaignTitle: input.campaignTitle, regionId: input.regionId, organiserIds: input.organiserIds, timeZone: input.timeZone, period: input.period, materials: input.materials, cluster },
   });
+
+  for (const type of CLUSTER_COMMAND_TYPES) {
+    setHandler(clusterCommandUpdate(type), handle as never, { validator: writer.validate as never });
+  }
+  setHandler(clusterStateQuery, () => ({ state: writer.state(), version: writer.version() }));
+  setHandler(clusterProgressQuery, () => progressOf(cl()));
+  await opened;
 
   let items: MeetingScheduleItem[] = [];
   let watermark = nowIso();

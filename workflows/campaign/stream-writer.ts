@@ -27,6 +27,12 @@ export interface StreamWriterDeps<S, C extends Command, E extends StreamEvent> {
   evolve(state: S, event: E): S;
   parse(raw: unknown): C;
   append(input: AppendStreamInput): Promise<AppendEventsResult>;
+  /**
+   * Whether the state can judge a command yet. The stream's first command (its creation) is queued
+   * at the start of the run; an Update arriving before it is applied (the read model, written with
+   * the append, can already show the stream) is judged by its handler, after the creation.
+   */
+  ready(state: S): boolean;
 }
 
 export interface Outcome {
@@ -59,7 +65,7 @@ export function createStreamWriter<S, C extends Command, E extends StreamEvent>(
     /** Update validator: refuse before anything is recorded. */
     validate(raw: unknown): void {
       const command = deps.parse(raw);
-      if (!accepted.has(command.commandId)) decideOrFail(deps.decide, command, state);
+      if (!accepted.has(command.commandId) && deps.ready(state)) decideOrFail(deps.decide, command, state);
     },
     handle(raw: unknown): Promise<Outcome> {
       return serial(async () => {
