@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, executeChild, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, executeChild, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   CampaignCommandSchema,
   campaignStreamId,
@@ -14,13 +14,10 @@ import {
   campaignStateQuery,
   clusterBatchWorkflowId,
   clusterCompletedSignal,
-  clusterInputOf,
-  clusterWorkflowId,
   type CampaignProgress,
   type CampaignWorkflowInput,
 } from './campaign.messages';
-import { mentoringClusterBatchWorkflow } from './cluster-batch.workflow';
-import { mentoringClusterWorkflow } from './cluster.workflow';
+import { mentoringClusterBatchWorkflow, runClusters } from './cluster-batch.workflow';
 import { createStreamWriter, invalidCommand } from './stream-writer';
 
 const { appendEvents } = proxyActivities<CampaignActivities>({
@@ -66,20 +63,7 @@ export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & {
   };
   const fanOut = input.fanOut ?? DEFAULT_FAN_OUT;
   if (setup.clusters.length <= fanOut.direct) {
-    const children = await Promise.all(
-      setup.clusters.map((cluster) =>
-        startChild(mentoringClusterWorkflow, {
-          workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
-          args: [clusterInputOf(setup, cluster, input.indexPrograms)],
-        }),
-      ),
-    );
-    await Promise.all(
-      children.map(async (child, i) => {
-        await child.result();
-        await completed(setup.clusters[i].clusterId);
-      }),
-    );
+    await runClusters(setup, input.indexPrograms, completed);
   } else {
     setHandler(clusterCompletedSignal, async (clusterId) => {
       try {

@@ -1,4 +1,5 @@
 import { getExternalWorkflowHandle, startChild } from '@temporalio/workflow';
+import type { CampaignSetup } from '@mutu/domain';
 import { clusterCompletedSignal, clusterInputOf, clusterWorkflowId, type ClusterBatchInput } from './campaign.messages';
 import { mentoringClusterWorkflow } from './cluster.workflow';
 
@@ -9,20 +10,24 @@ import { mentoringClusterWorkflow } from './cluster.workflow';
  * parent small.
  */
 export async function mentoringClusterBatchWorkflow(input: ClusterBatchInput): Promise<void> {
-  const { setup } = input;
   const campaign = getExternalWorkflowHandle(input.campaignWorkflowId);
+  await runClusters(input.setup, input.indexPrograms, (clusterId) => campaign.signal(clusterCompletedSignal, clusterId));
+}
+
+/** Starts every cluster of `setup` as a child (in one workflow task), then calls `onCompleted` as each one ends. */
+export async function runClusters(setup: CampaignSetup, indexPrograms: boolean | undefined, onCompleted: (clusterId: string) => Promise<void>): Promise<void> {
   const children = await Promise.all(
     setup.clusters.map((cluster) =>
       startChild(mentoringClusterWorkflow, {
         workflowId: clusterWorkflowId(setup.campaignId, cluster.clusterId),
-        args: [clusterInputOf(setup, cluster, input.indexPrograms)],
+        args: [clusterInputOf(setup, cluster, indexPrograms)],
       }),
     ),
   );
   await Promise.all(
     children.map(async (child, i) => {
       await child.result();
-      await campaign.signal(clusterCompletedSignal, setup.clusters[i].clusterId);
+      await onCompleted(setup.clusters[i].clusterId);
     }),
   );
 }
