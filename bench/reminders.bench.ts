@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { OutboxDispatcher, SmtpEmailSender, messageIdFor } from '@mutu/notifications';
 import { decide, evolve, initialProgramState } from '@mutu/domain';
 import { programWorkflow, programWorkflowId } from '@mutu/workflows';
-import { WORKER_CACHED_WORKFLOWS } from '../apps/worker/src/create-worker';
+import { loadConfig } from '@mutu/config';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
 import { sampleProcess, startWorkerProcess, waitUntilQuiet, type WorkerProcess } from './support/worker-process';
 
@@ -122,7 +122,7 @@ export async function main(args: string[]): Promise<void> {
       { name: `programs started (from a carried state)`, value: programs / createSeconds, unit: 'programs/s' },
       { name: `dispatcher throughput (${emails} emails, outbox → SMTP)`, value: dispatchPerSecond, unit: 'emails/s', baseline: { name: 'raw nodemailer, no outbox', value: rawPerSecond }, pass: sent === emails && rawReceived === emails },
     ];
-    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, settleSeconds, sent, rawReceived, maxCachedWorkflows: WORKER_CACHED_WORKFLOWS, note: 'worker = apps/worker main in its own process; RSS and CPU from /proc' });
+    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, settleSeconds, sent, rawReceived, maxCachedWorkflows: loadConfig(process.env).WORKER_CACHED_WORKFLOWS, note: 'worker = apps/worker main in its own process; RSS and CPU from /proc' });
   } finally {
     await worker?.stop();
     await env.stop();

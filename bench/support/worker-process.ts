@@ -11,11 +11,15 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/apps/worker/src/main.js` with `env` and resolves once it polls its task queue. */
+/**
+ * Starts `dist/apps/worker/src/main.js` with `env` and resolves once it polls its task queue.
+ * BENCH_WORKER_NODE_ARGS adds node flags to that process only (e.g. `--cpu-prof --cpu-prof-dir=…`).
+ */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
+    [...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

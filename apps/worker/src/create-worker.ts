@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Config } from '@mutu/config';
-import { temporalConnectionOptions, workflowBundleOptions } from '@mutu/temporal';
+import { temporalConnectionOptions, workflowCodeOptions } from '@mutu/temporal';
 import { buildActivities } from './activities/activities.registry';
 import { WorkerModule } from './worker.module';
 import { startOutboxDispatcher, type RunningDispatcher } from './dispatcher/outbox-dispatcher.factory';
@@ -17,20 +16,12 @@ export interface RunningWorker {
   shutdown(): void;
 }
 
-/**
- * Programs wait on timers for weeks, so most need no cache: an evicted one replays its history
- * when its timer fires or a command arrives. Each cached program holds its own copy of the domain's
- * schemas (about 1.75 MB of heap, measured), so the cache, not the number of programs, sets the
- * worker's memory.
- */
-export const WORKER_CACHED_WORKFLOWS = 100;
-
 export interface CreateWorkerOptions {
   /** A prebuilt workflow bundle (built once per test run or by `npm run build`). */
   workflowBundlePath?: string;
   /** Run the notifications outbox dispatcher in this process (default: on, except NODE_ENV=test). */
   dispatcher?: boolean;
-  /** Workflows kept in memory; the rest replay their (short) history when a timer fires. */
+  /** Workflows kept in memory (default: WORKER_CACHED_WORKFLOWS). */
   maxCachedWorkflows?: number;
 }
 
@@ -58,12 +49,11 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    ...(bundlePath && existsSync(bundlePath)
-      ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: workflowBundleOptions().workflowsPath, bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } }),
+    ...workflowCodeOptions(bundlePath),
     activities: buildActivities(app),
-    // Most programs sleep on timers for weeks: caching all of them costs memory, not CPU.
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? WORKER_CACHED_WORKFLOWS,
+    // A cached program answers its next Update without replaying its history. All programs share
+    // one copy of the domain (workflows/shared), so a cached one costs its own state only.
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? config.WORKER_CACHED_WORKFLOWS,
     shutdownGraceTime: '10 seconds',
   });
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.

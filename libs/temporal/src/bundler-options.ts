@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { BundleOptions } from '@temporalio/worker';
+import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 
 // The workflow bundler ignores tsconfig `paths`; this hook gives it the same `@mutu/*` aliases
 // that tsc and jest use, read from tsconfig.json by scripts/aliases.js.
@@ -23,13 +23,29 @@ export const WORKFLOWS_PATH = path.join(root, 'workflows', 'index.ts');
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
+const SHARED_DOMAIN = path.join(root, 'workflows', 'shared', 'domain.js');
+
 export function webpackConfigHook(config: WebpackConfig): WebpackConfig {
   const resolve = config.resolve ?? {};
-  const alias = { ...(resolve.alias as Record<string, string> | undefined), ...aliasMap() };
+  // `@mutu/domain` itself (not its subpaths) is the worker-wide copy (workflows/shared/domain.js).
+  const alias = { '@mutu/domain$': SHARED_DOMAIN, ...(resolve.alias as Record<string, string> | undefined), ...aliasMap() };
   return { ...config, resolve: { ...resolve, alias } };
 }
 
+/** Evaluated once per worker, before any workflow, and shared by all (workflows/shared/). */
+export const PRELOADED_WORKFLOW_MODULES = [path.join(root, 'workflows', 'shared', 'once-per-worker.ts')];
+
 /** The one set of bundler options, shared by the worker, the tests, replay and the build. */
-export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
-  return { workflowsPath: WORKFLOWS_PATH, webpackConfigHook };
+export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook' | 'preloadModules'> {
+  return { workflowsPath: WORKFLOWS_PATH, webpackConfigHook, preloadModules: PRELOADED_WORKFLOW_MODULES };
+}
+
+/**
+ * The workflow code of a worker or a replayer: a prebuilt bundle when one exists at `bundlePath`,
+ * else the sources bundled on the spot with the same options.
+ */
+export function workflowCodeOptions(bundlePath?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+  if (bundlePath && existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
+  const { workflowsPath, ...bundlerOptions } = workflowBundleOptions();
+  return { workflowsPath, bundlerOptions };
 }

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import { canonicalJson, foldStored, type EventStore, type StoredEvent } from '@mutu/persistence';
-import { workflowBundleOptions } from '@mutu/temporal';
+import { workflowCodeOptions } from '@mutu/temporal';
 import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
 import { fetchProgramRuns, type FetchedRun } from '../../../api/src/audit/temporal-histories';
 
@@ -23,9 +22,7 @@ type Options = Pick<ReplayWorkerOptions, 'workflowBundle' | 'workflowsPath' | 'b
 
 /** The current workflow code: a prebuilt bundle (MUTU_WORKFLOW_BUNDLE) or a fresh bundle of workflows/. */
 export function currentWorkflowCode(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE): Options {
-  if (bundlePath && existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
-  const o = workflowBundleOptions();
-  return { workflowsPath: o.workflowsPath, bundlerOptions: { webpackConfigHook: o.webpackConfigHook } };
+  return workflowCodeOptions(bundlePath);
 }
 
 type History = temporal.api.history.v1.IHistory;
