@@ -35,7 +35,7 @@ export const ConfigSchema = z.object({
   TEMPORAL_CLI_PATH: optionalString,
   TEMPORAL_UI_PORT: port.default(8233),
   /** Workflows a worker keeps in memory; an evicted one replays its history on its next task. */
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
 
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
