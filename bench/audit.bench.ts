@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { createDataSource, EventStore, canonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
-import { PROJECT_ROOT } from '@mutu/temporal';
-import { currentWorkflowCode } from '../apps/cli/src/audit/replay';
+import { PROJECT_ROOT, workflowCodeOptions } from '@mutu/temporal';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 
 const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -79,7 +78,7 @@ async function replaySpeed(rows: BenchRow[]): Promise<Record<string, unknown>> {
   const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
   const t = performance.now();
   let failed = 0;
-  for await (const r of Worker.runReplayHistories(currentWorkflowCode(), histories)) if (r.error) failed++;
+  for await (const r of Worker.runReplayHistories(workflowCodeOptions(), histories)) if (r.error) failed++;
   const s = (performance.now() - t) / 1000;
   rows.push({ name: 'replay histories', value: histories.length / s, unit: 'histories/s' }, { name: 'replay events', value: events / s, unit: 'events/s' });
   return { replayHistories: histories.length, replayEvents: events, replayFailed: failed };

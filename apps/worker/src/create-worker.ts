@@ -44,12 +44,11 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const bundlePath = opts.workflowBundlePath ?? process.env.MUTU_WORKFLOW_BUNDLE;
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    ...workflowCodeOptions(bundlePath),
+    ...workflowCodeOptions(opts.workflowBundlePath),
     activities: buildActivities(app),
     // A cached program answers its next Update without replaying its history. All programs share
     // one copy of the domain (workflows/shared), so a cached one costs its own state only.

@@ -40,11 +40,13 @@ export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | '
   return { workflowsPath: WORKFLOWS_PATH, webpackConfigHook, preloadModules: PRELOADED_WORKFLOW_MODULES };
 }
 
+export type WorkflowCodeOptions = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
+
 /**
- * The workflow code of a worker or a replayer: a prebuilt bundle when one exists at `bundlePath`,
- * else the sources bundled on the spot with the same options.
+ * The workflow code of a worker or a replayer: a prebuilt bundle when one exists at `bundlePath`
+ * (default MUTU_WORKFLOW_BUNDLE), else the sources bundled on the spot with the same options.
  */
-export function workflowCodeOptions(bundlePath?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+export function workflowCodeOptions(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE): WorkflowCodeOptions {
   if (bundlePath && existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
   const { workflowsPath, ...bundlerOptions } = workflowBundleOptions();
   return { workflowsPath, bundlerOptions };

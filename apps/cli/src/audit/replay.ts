@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import { canonicalJson, foldStored, type EventStore, type StoredEvent } from '@mutu/persistence';
-import { workflowCodeOptions } from '@mutu/temporal';
+import { workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
 import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
 import { fetchProgramRuns, type FetchedRun } from '../../../api/src/audit/temporal-histories';
 
@@ -16,13 +16,6 @@ export interface ProgramReplay {
   /** Carried states that differ from the fold of the stored events at the same version. */
   divergence: { runId: string; version: number; message: string }[];
   ok: boolean;
-}
-
-type Options = Pick<ReplayWorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
-
-/** The current workflow code: a prebuilt bundle (MUTU_WORKFLOW_BUNDLE) or a fresh bundle of workflows/. */
-export function currentWorkflowCode(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE): Options {
-  return workflowCodeOptions(bundlePath);
 }
 
 type History = temporal.api.history.v1.IHistory;
@@ -64,7 +57,7 @@ function divergenceOf(run: FetchedRun, events: StoredEvent[]): ProgramReplay['di
 export async function replayPrograms(
   deps: { client: Client; store: EventStore },
   programIds: string[],
-  opts: { code?: Options; onProgram?: (r: ProgramReplay) => void } = {},
+  opts: { code?: WorkflowCodeOptions; onProgram?: (r: ProgramReplay) => void } = {},
 ): Promise<ProgramReplay[]> {
   const fetched = new Map<string, FetchedRun[]>();
   for (const id of programIds) fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`));
@@ -78,7 +71,7 @@ export async function replayPrograms(
   }
   const failures = new Map<string, { runId: string; message: string }[]>();
   if (all.length > 0) {
-    const results = Worker.runReplayHistories({ ...(opts.code ?? currentWorkflowCode()), replayName: 'mutu-audit-replay' }, all);
+    const results = Worker.runReplayHistories({ ...(opts.code ?? workflowCodeOptions()), replayName: 'mutu-audit-replay' }, all);
     for await (const r of results) {
       if (!r.error) continue;
       const id = byRun.get(r.runId) ?? r.workflowId.replace(/^program-/, '');
