@@ -9,6 +9,7 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <${available.join('|')}>`);
   process.exit(64);
 }
+require('./ensure-dependencies').ensureDependencies();
 require('./build').build();
 require('./register-dist');
 const mod = require(path.join(__dirname, '..', 'dist', 'bench', `${name}.bench.js`));

@@ -1,4 +1,5 @@
 // `npm start`: build, then provision and run the whole stack in one supervised process group.
+require('./ensure-dependencies').ensureDependencies();
 require('./build').build();
 require('./register-dist');
 const path = require('path');

@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+require('./ensure-dependencies').ensureDependencies();
 fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
 const args = [
   require.resolve('jest/bin/jest'),
