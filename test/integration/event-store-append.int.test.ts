@@ -105,6 +105,24 @@ describe.each([
     expect(events[3].prevHash).toBe(events[2].hash);
   });
 
+  it.each([1, 10])('never chains %i event(s) from a remembered head the stream no longer has', async (n) => {
+    const streamId = `test-${randomUUID()}`;
+    await store.append(request(streamId, 0, 2));
+    // The stream is rebuilt behind the store's back (a restore, a failover that lost a commit):
+    // version 2 exists again, with another hash than the one this store remembers.
+    await ds.transaction(async (tx) => {
+      await tx.query(`SET LOCAL mutu.allow_event_rewrite = 'on'`);
+      await tx.query('DELETE FROM events WHERE stream_id = $1', [streamId]);
+    });
+    const other = new EventStore(ds, []);
+    await other.append({ ...request(streamId, 0, 2), metadata: { actorId: 'u-2' } });
+    await store.append(request(streamId, 2, n));
+    const events = await store.readStream(streamId);
+    expect(events.map((e) => e.version)).toEqual(Array.from({ length: 2 + n }, (_, i) => i + 1));
+    expect(events[2].prevHash).toBe(events[1].hash);
+    expect(events[2].metadata).toMatchObject({ actorId: 'u-1' });
+  });
+
   it('chains every event to the previous one with sha256 over its canonical form', async () => {
     const streamId = `test-${randomUUID()}`;
     await store.append(request(streamId, 0, 3));

@@ -3,6 +3,8 @@ import { canonicalHash, normalizeInstant } from './hash-chain';
 import type { AppendRequest } from './event-store.types';
 
 export interface PreparedAppend {
+  /** The prepared statement's name: one per statement text. */
+  name: string;
   sql: string;
   params: unknown[];
   fromVersion: number;
@@ -18,20 +20,31 @@ export interface InsertedRow {
   recorded_at: Date;
 }
 
-/** One text for every append, so it can be a prepared statement. */
-export const APPEND_STATEMENT = 'mutu_append';
-
 // The unique keys decide everything: (stream_id, version) refuses a second writer of a version,
 // (command_id, command_index) refuses a command id already used. A violation waits for a
 // concurrent writer's commit, so a duplicate is seen once it is durable. The hash check makes
 // sure the chain continues from the event actually stored at the expected version (the writer
 // may have chained from a remembered head); it needs no lock because stored events never change.
-const SQL = `
+const CHAIN_CHECK = '$3::int = 1 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = $3 - 1 AND hash = $5::text)';
+const MANY = {
+  name: 'mutu_append',
+  sql: `
   INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
   SELECT $1::text, e.version, e.type, e.data, e.metadata, $4::timestamptz, $2::text, e.version - $3::int, e.prev_hash, e.hash
     FROM json_to_recordset($6::json) AS e(version int, type text, data json, metadata json, prev_hash text, hash text)
-   WHERE $3::int = 1 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND version = $3 - 1 AND hash = $5::text)
-  RETURNING version, position::text, recorded_at`;
+   WHERE ${CHAIN_CHECK}
+  RETURNING version, position::text, recorded_at`,
+};
+// Most commands record one event: its columns go as parameters of their own, with no JSON
+// document to parse into a record set (which costs a 1-event append about a tenth of its speed).
+const ONE = {
+  name: 'mutu_append_one',
+  sql: `
+  INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
+  SELECT $1::text, $3::int, $6::text, $7::json, $8::json, $4::timestamptz, $2::text, 0, $5::text, $9::text
+   WHERE ${CHAIN_CHECK}
+  RETURNING version, position::text, recorded_at`,
+};
 
 /**
  * Hashes the command's events from `prevHash` (the hash at the expected version) and builds the
@@ -48,6 +61,7 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
   // metadata differs between a command's events only by their schema version.
   const metadataOf = new Map<number, { metadata: Record<string, unknown>; json: string }>();
   const payload: string[] = [];
+  let single: unknown[] = [];
   const rows = req.events.map((event, i) => {
     const version = fromVersion + i;
     let meta = metadataOf.get(event.v);
@@ -58,11 +72,14 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
     }
     const dataJson = canonicalJson(event.data);
     const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, meta.json, occurredAt);
-    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
+    if (req.events.length === 1) single = [event.type, dataJson, meta.json, hash];
+    else payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
     const row = { version, type: event.type, data: event.data, metadata: meta.metadata, prevHash: link, hash };
     link = hash;
     return row;
   });
-  const params = [req.streamId, req.commandId, fromVersion, occurredAt, prevHash, `[${payload.join(',')}]`];
-  return { sql: SQL, params, fromVersion, toVersion, headHash: link, rows, occurredAt };
+  const common = [req.streamId, req.commandId, fromVersion, occurredAt, prevHash];
+  const statement = req.events.length === 1 ? ONE : MANY;
+  const params = req.events.length === 1 ? [...common, ...single] : [...common, `[${payload.join(',')}]`];
+  return { ...statement, params, fromVersion, toVersion, headHash: link, rows, occurredAt };
 }

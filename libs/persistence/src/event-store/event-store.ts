@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { APPEND_STATEMENT, prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
+import { prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import {
   CommandIdReusedError,
@@ -144,7 +144,7 @@ export class EventStore {
     const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, () => void]> };
     const [client, release] = await driver.obtainMasterConnection();
     try {
-      const { rows } = await client.query({ name: APPEND_STATEMENT, text: prepared.sql, values: prepared.params });
+      const { rows } = await client.query({ name: prepared.name, text: prepared.sql, values: prepared.params });
       if (rows.length === 0) throw new ChainedFromStaleHead();
     } finally {
       release(); // before any further query: holding one connection while waiting for another can starve the pool
