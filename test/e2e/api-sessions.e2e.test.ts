@@ -67,6 +67,12 @@ describe('API sessions: refresh rotation, reuse detection, logout, login rate li
     expect(created.status).toBe(201);
     const staff = await login('sessions.staff@demo.mutu.id', 'staf-uji-2026-pw');
     expect(staff.status).toBe(200);
+    // The account behind a token is re-read after an admin changes it, however recently it was read.
+    expect((await http(stack, staff.body.accessToken, 'GET', '/admin/users')).status).toBe(403);
+    expect((await http(stack, admin, 'PATCH', '/admin/users/u-sessions-staff', { roles: ['staff', 'admin'] })).status).toBe(200);
+    expect((await http(stack, staff.body.accessToken, 'GET', '/admin/users')).status).toBe(200);
+    expect((await http(stack, admin, 'PATCH', '/admin/users/u-sessions-staff', { roles: ['staff'] })).status).toBe(200);
+    expect((await http(stack, staff.body.accessToken, 'GET', '/admin/users')).status).toBe(403);
     const disabled = await http(stack, admin, 'PATCH', '/admin/users/u-sessions-staff', { disabled: true });
     expect(disabled.status).toBe(200);
     expect((await login('sessions.staff@demo.mutu.id', 'staf-uji-2026-pw')).status).toBe(401);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { UsersRepository } from '../auth/users.repository';
 import { ApiError, notFound } from '../common/api-error';
 import type { CreateRegionBodySchema, CreateSchoolBodySchema, CreateUserBodySchema, UpdateUserBodySchema } from '../routes/route-schemas';
 
@@ -16,7 +17,10 @@ function conflictOn(e: unknown, what: string): never {
 /** Regions, schools and users: the admin's directory (CRUD-lite, no deletes: history refers to them). */
 @Injectable()
 export class AdminDirectoryUseCase {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(UsersRepository) private readonly accounts: UsersRepository,
+  ) {}
 
   regions() {
     return this.ds.query('SELECT region_id AS "regionId", name FROM regions ORDER BY region_id');
@@ -66,6 +70,7 @@ export class AdminDirectoryUseCase {
         WHERE user_id = $1 RETURNING ${USER_COLUMNS}`,
       [userId, b.name ?? null, b.roles ?? null, b.schoolIds ?? null, b.regionIds ?? null, b.disabled ?? null, hash],
     );
+    this.accounts.forget(userId);
     const row = (rows as unknown[][])[0]?.[0] ?? (rows as unknown[])[0];
     if (!row || Array.isArray(row)) throw notFound('user');
     // A disabled user or a changed password ends every refresh session.

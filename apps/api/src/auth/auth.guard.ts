@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*\.[A-Za-z0-9\-_=]*)$/.exec(header) : null;
     if (!match) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>".');
     const { userId } = await this.verifier.verify(match[1]);
-    const user = await this.users.byId(userId);
+    const user = await this.users.forToken(userId);
     if (!user || user.disabled) throw new ApiError(401, 'INVALID_TOKEN', 'The account behind this token is not active.');
     req.actor = actorOf(user);
     return true;

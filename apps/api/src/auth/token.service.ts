@@ -7,6 +7,7 @@ import { ApiError } from '../common/api-error';
 
 const ISSUER = 'mutu';
 const AUDIENCE = 'mutu-api';
+const MAX_VERIFIED_TOKENS = 10_000;
 
 /** Verifies bearer tokens; pluggable so an OIDC verifier can take the local one's place. */
 export abstract class TokenVerifier {
@@ -17,6 +18,9 @@ export abstract class TokenVerifier {
 @Injectable()
 export class TokenService extends TokenVerifier {
   private readonly key: Uint8Array;
+  /** Tokens whose signature and claims were checked, with their subject and expiry (s). A client
+   * sends the same token with every request until it expires: its signature is checked once. */
+  private readonly verified = new Map<string, { userId: string; exp: number }>();
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
     super();
@@ -38,9 +42,19 @@ export class TokenService extends TokenVerifier {
   }
 
   async verify(token: string): Promise<{ userId: string }> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.exp) return { userId: known.userId };
+      this.verified.delete(token);
+      throw new ApiError(401, 'TOKEN_EXPIRED', 'The access token has expired; sign in again.');
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       if (!payload.sub) throw new ApiError(401, 'INVALID_TOKEN', 'The access token has no subject.');
+      if (payload.exp !== undefined) {
+        if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+        this.verified.set(token, { userId: payload.sub, exp: payload.exp });
+      }
       return { userId: payload.sub };
     } catch (e) {
       if (e instanceof ApiError) throw e;
