@@ -111,6 +111,12 @@ describe('API: a program walks its whole lifecycle with the seeded users of each
     const bandung = await http(stack, t.otherPrincipal, 'GET', '/programs?limit=100');
     expect(bandung.body.items.map((i: { title: string }) => i.title)).toContain('Program Bandung');
     expect(bandung.body.items.every((i: { schoolId: string }) => i.schoolId === OTHER_SCHOOL)).toBe(true);
+    // Due dates are calendar dates, whatever the server's time zone; update times are UTC instants.
+    for (const item of bandung.body.items as { nextDueDate: string | null; updatedAt: string }[]) {
+      if (item.nextDueDate !== null) expect(item.nextDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(item.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(new Date(item.updatedAt).toISOString()).toBe(item.updatedAt);
+    }
     const closed = await http(stack, t.district, 'GET', '/programs?stage=closed&limit=100');
     expect(closed.body.items.map((i: { programId: string }) => i.programId)).toContain(programId);
     expect(closed.body.items.every((i: { stage: string; regionId: string }) => i.stage === 'closed' && i.regionId === 'reg-jaktim')).toBe(true);

@@ -7,6 +7,7 @@ export * from './event-store/event-store.types';
 export * from './event-store/hash-chain';
 export * from './migrations';
 export * from './persistence.module';
+export * from './prepared-query';
 export * from './projections/program.projector';
 export * from './projections/read-model-diff';
 export * from './seed/demo-seed';

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
+import { createHash } from 'node:crypto';
+import { queryPrepared } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import type { ListProgramsQuery } from '../routes/route-schemas';
@@ -35,12 +37,13 @@ export class ListProgramsUseCase {
     if (q.overdue) add((n) => `p.overdue = $${n}`, q.overdue === 'true');
     if (q.cursor) add((n) => `p.program_id > $${n}`, decodeCursor(q.cursor));
     params.push(limit + 1);
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT p.program_id, p.school_id, p.region_id, p.budget_year, p.title, p.stage, p.version, p.progress,
-              p.next_due_date, p.overdue, p.updated_at
-         FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT $${params.length}`,
-      params,
-    );
+    const sql = `SELECT p.program_id, p.school_id, p.region_id, p.budget_year, p.title, p.stage, p.version, p.progress,
+              to_char(p.next_due_date, 'YYYY-MM-DD') AS next_due_date, p.overdue,
+              to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
+         FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT $${params.length}`;
+    // One prepared statement per combination of filters (at most 2^6): a list page is a hot path.
+    const name = `mutu_list_programs_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    const rows = await queryPrepared<Record<string, unknown>>(this.ds, name, sql, params);
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({

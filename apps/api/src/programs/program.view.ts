@@ -16,11 +16,21 @@ export function toProgramView(state: ProgramState, version: number) {
   };
 }
 
-type ProgramViewRow = { state: unknown; version: number; next_due_date: string | null; overdue: boolean };
+type ProgramViewRow = { state: unknown; version: number; next_due_date: Date | string | null; overdue: boolean };
+
+/**
+ * A `date` column as the calendar date it holds (YYYY-MM-DD). The driver reads one as local
+ * midnight, so its ISO form would move a due date by the process's UTC offset.
+ */
+export function calendarDate(value: Date | string | null): string | null {
+  if (value === null || typeof value === 'string') return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
 
 /** The view of a read-model row: the state's view plus the deadline columns the tracker keeps. */
 export function rowToView(row: ProgramViewRow) {
-  return { ...toProgramView(row.state as ProgramState, row.version), nextDueDate: row.next_due_date, overdue: row.overdue };
+  return { ...toProgramView(row.state as ProgramState, row.version), nextDueDate: calendarDate(row.next_due_date), overdue: row.overdue };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface ProgramRow {
   version: number;
   state: Record<string, unknown>;
   progress: number;
-  next_due_date: string | null;
+  next_due_date: Date | null;
   overdue: boolean;
   created_at: Date;
   updated_at: Date;

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
+import { queryPrepared } from '../prepared-query';
 import {
   CommandIdReusedError,
   StreamVersionConflictError,
@@ -17,10 +18,6 @@ const MAX_REMEMBERED_HEADS = 10_000;
 
 /** Nothing was inserted: the event at the expected version is not the one the writer chained from. */
 class ChainedFromStaleHead extends Error {}
-
-interface PgClient {
-  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: InsertedRow[] }>;
-}
 
 interface StreamHead {
   version: number;
@@ -141,14 +138,8 @@ export class EventStore {
 
   /** Without projectors an append is one prepared statement on a pooled connection, no transaction. */
   private async appendAlone(req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
-    const driver = this.dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, () => void]> };
-    const [client, release] = await driver.obtainMasterConnection();
-    try {
-      const { rows } = await client.query({ name: prepared.name, text: prepared.sql, values: prepared.params });
-      if (rows.length === 0) throw new ChainedFromStaleHead();
-    } finally {
-      release(); // before any further query: holding one connection while waiting for another can starve the pool
-    }
+    const rows = await queryPrepared<InsertedRow>(this.dataSource, prepared.name, prepared.sql, prepared.params);
+    if (rows.length === 0) throw new ChainedFromStaleHead();
     return this.appended(req, prepared);
   }
 
