@@ -96,7 +96,7 @@ export async function main(args: string[]): Promise<void> {
 
   // Setup (not measured): one submitted plan per approval.
   const total = LEVELS.reduce((s, c) => s + samples[c], 0);
-  const programsNeeded = total * 2;
+  const programsNeeded = Math.max(total * 2, 50); // GET /programs lists 50
   console.log(`[bench api] preparing ${programsNeeded} submitted programs…`);
   const ids: string[] = [];
   await timed(Array.from({ length: programsNeeded }, (_, i) => i), 16, async (i) => {

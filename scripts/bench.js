@@ -15,8 +15,10 @@ require('./register-dist');
 const mod = require(path.join(__dirname, '..', 'dist', 'bench', `${name}.bench.js`));
 Promise.resolve(mod.main(process.argv.slice(3))).then(
   () => process.exit(0),
-  (e) => {
+  async (e) => {
     console.error(e);
+    // A failed benchmark never reached its own cleanup: stop the servers it provisioned.
+    await require(path.join(__dirname, '..', 'dist', 'bench', 'support', 'bench-env.js')).stopAfterFailure();
     process.exit(1);
   },
 );

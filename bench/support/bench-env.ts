@@ -9,10 +9,31 @@ export interface BenchEnv {
   stop(): Promise<void>;
 }
 
+const running = new Set<() => Promise<void>>();
+
+/** Registers what a benchmark started (servers, processes); returns the function that unregisters it. */
+export function stopIfFailed(stop: () => Promise<void>): () => void {
+  running.add(stop);
+  return () => running.delete(stop);
+}
+
+/** Stops everything still registered: a benchmark that failed did not reach its own cleanup. */
+export async function stopAfterFailure(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop().catch(() => undefined)));
+}
+
 /** Provisions a throwaway PostgreSQL and/or Temporal dev server for one benchmark run. */
 export async function benchEnv(needs: { postgres?: boolean; temporal?: boolean }): Promise<BenchEnv> {
   const env: BenchEnv = { stop: async () => undefined };
   const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
+  };
+  const unregister = stopIfFailed(stopAll);
+  env.stop = async () => {
+    unregister();
+    await stopAll();
+  };
   if (needs.postgres) {
     env.pg = await provisionPostgres({ databaseUrl: process.env.DATABASE_URL, log: consoleLog });
     stops.push(() => env.pg!.stop());
@@ -21,9 +42,6 @@ export async function benchEnv(needs: { postgres?: boolean; temporal?: boolean }
     env.temporal = await provisionTemporal({ address: process.env.TEMPORAL_ADDRESS, namespace: 'default', log: consoleLog });
     stops.push(() => env.temporal!.stop());
   }
-  env.stop = async () => {
-    for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
-  };
   // An interrupted benchmark still stops what it provisioned (no orphan servers).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void env.stop().finally(() => process.exit(130)));

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopChild } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
+import { stopIfFailed } from './bench-env';
 
 export interface WorkerProcess {
   pid: number;
@@ -29,7 +30,14 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<Worker
     });
   });
   child.removeAllListeners('exit');
-  return { pid: child.pid!, stop: () => stopChild(child, 20_000) };
+  const unregister = stopIfFailed(() => stopChild(child, 20_000));
+  return {
+    pid: child.pid!,
+    stop: () => {
+      unregister();
+      return stopChild(child, 20_000);
+    },
+  };
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
