@@ -30,12 +30,13 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<Worker
     });
   });
   child.removeAllListeners('exit');
-  const unregister = stopIfFailed(() => stopChild(child, 20_000));
+  const stop = () => stopChild(child, 20_000);
+  const unregister = stopIfFailed(stop);
   return {
     pid: child.pid!,
     stop: () => {
       unregister();
-      return stopChild(child, 20_000);
+      return stop();
     },
   };
 }

@@ -16,6 +16,18 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
+// One prepared statement per combination of filters and scope kind (a few dozen at most), named
+// once per text: a list page is a hot path.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `mutu_list_programs_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /** Programs in the caller's scope from the `programs` read model, keyset-paginated by id. */
 @Injectable()
 export class ListProgramsUseCase {
@@ -41,9 +53,7 @@ export class ListProgramsUseCase {
               to_char(p.next_due_date, 'YYYY-MM-DD') AS next_due_date, p.overdue,
               to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
          FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT $${params.length}`;
-    // One prepared statement per combination of filters (at most 2^6): a list page is a hot path.
-    const name = `mutu_list_programs_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
-    const rows = await queryPrepared<Record<string, unknown>>(this.ds, name, sql, params);
+    const rows = await queryPrepared<Record<string, unknown>>(this.ds, statementName(sql), sql, params);
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '@mutu/calendar';
 import { pendingDecisions, type ProgramState } from '@mutu/domain';
 
 /** What the API returns for one program: the folded state plus what is waiting on whom. */
@@ -24,8 +25,7 @@ type ProgramViewRow = { state: unknown; version: number; next_due_date: Date | s
  */
 export function calendarDate(value: Date | string | null): string | null {
   if (value === null || typeof value === 'string') return value;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  return formatLocalDate({ year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() });
 }
 
 /** The view of a read-model row: the state's view plus the deadline columns the tracker keeps. */
