@@ -56,12 +56,22 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
   const fromVersion = req.expectedVersion + 1;
   const toVersion = req.expectedVersion + req.events.length;
   const occurredAt = normalizeInstant(req.occurredAt);
-  let link = prevHash;
-  // Data and metadata are serialized once, canonically: the text hashed is the text stored. The
-  // metadata differs between a command's events only by their schema version.
+  const common: unknown[] = [req.streamId, req.commandId, fromVersion, occurredAt, prevHash];
+  // Data and metadata are serialized once, canonically: the text hashed is the text stored.
+  if (req.events.length === 1) {
+    const event = req.events[0];
+    const metadata = { ...req.metadata, v: event.v };
+    const metadataJson = canonicalJson(metadata);
+    const dataJson = canonicalJson(event.data);
+    const hash = canonicalHash(prevHash, req.streamId, fromVersion, event.type, dataJson, metadataJson, occurredAt);
+    common.push(event.type, dataJson, metadataJson, hash);
+    const row = { version: fromVersion, type: event.type, data: event.data, metadata, prevHash, hash };
+    return { name: ONE.name, sql: ONE.sql, params: common, fromVersion, toVersion, headHash: hash, rows: [row], occurredAt };
+  }
+  // The metadata differs between a command's events only by their schema version.
   const metadataOf = new Map<number, { metadata: Record<string, unknown>; json: string }>();
   const payload: string[] = [];
-  let single: unknown[] = [];
+  let link = prevHash;
   const rows = req.events.map((event, i) => {
     const version = fromVersion + i;
     let meta = metadataOf.get(event.v);
@@ -72,14 +82,11 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
     }
     const dataJson = canonicalJson(event.data);
     const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, meta.json, occurredAt);
-    if (req.events.length === 1) single = [event.type, dataJson, meta.json, hash];
-    else payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
+    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
     const row = { version, type: event.type, data: event.data, metadata: meta.metadata, prevHash: link, hash };
     link = hash;
     return row;
   });
-  const common = [req.streamId, req.commandId, fromVersion, occurredAt, prevHash];
-  const statement = req.events.length === 1 ? ONE : MANY;
-  const params = req.events.length === 1 ? [...common, ...single] : [...common, `[${payload.join(',')}]`];
-  return { ...statement, params, fromVersion, toVersion, headHash: link, rows, occurredAt };
+  common.push(`[${payload.join(',')}]`);
+  return { name: MANY.name, sql: MANY.sql, params: common, fromVersion, toVersion, headHash: link, rows, occurredAt };
 }

@@ -25,7 +25,8 @@ export function canonicalJson(value: unknown): string {
         return out + ']';
       }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj).sort();
+      const keys = Object.keys(obj);
+      if (!inOrder(keys)) keys.sort();
       let out = '{';
       let first = true;
       for (const k of keys) {
@@ -33,7 +34,7 @@ export function canonicalJson(value: unknown): string {
         if (v === undefined) continue;
         if (!first) out += ',';
         first = false;
-        out += JSON.stringify(k) + ':' + canonicalJson(v);
+        out += memberName(k) + canonicalJson(v);
       }
       return out + '}';
     }
@@ -42,3 +43,20 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
+}
+
+// Events of one schema repeat the same member names: each is quoted once (a bounded memo).
+const MAX_MEMBER_NAMES = 10_000;
+const memberNames = new Map<string, string>();
+
+function memberName(key: string): string {
+  let quoted = memberNames.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key) + ':';
+    if (memberNames.size < MAX_MEMBER_NAMES) memberNames.set(key, quoted);
+  }
+  return quoted;
+}
