@@ -33,7 +33,9 @@ export function uniqueId(prefix: string): string {
 }
 
 /** Starts the Java time-skipping server (or connects to `TEMPORAL_ADDRESS` when `devServer`). */
-export async function startProgramHarness(opts: { devServer?: boolean } = {}): Promise<ProgramHarness> {
+export async function startProgramHarness(
+  opts: { devServer?: boolean; wrapActivities?: (activities: ReturnType<typeof buildActivities>) => ReturnType<typeof buildActivities> } = {},
+): Promise<ProgramHarness> {
   const env = opts.devServer
     ? await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS! })
     : await TestWorkflowEnvironment.createTimeSkipping({
@@ -47,7 +49,7 @@ export async function startProgramHarness(opts: { devServer?: boolean } = {}): P
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: process.env.MUTU_WORKFLOW_BUNDLE! },
-    activities: buildActivities(app),
+    activities: (opts.wrapActivities ?? ((a) => a))(buildActivities(app)),
   });
   const running = worker.run();
   return {

@@ -171,9 +171,13 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
         },
         occurredAt: command.now,
       });
-      // A local append runs again when its workflow task was lost (eviction, task failure) before
-      // the result was recorded: it then finds this command's own events at the expected position.
-      const ownEarlierAttempt = localAppend && result.duplicate && result.fromVersion === version + 1;
+      // An append runs again when an earlier run of it committed but its result never reached this
+      // workflow: a local append's workflow task was lost (eviction, task failure), an activity
+      // task's completion was lost or came after its timeout. It then finds this command's own
+      // events at the expected position. Activity-task runs recorded before 'own-retried-append'
+      // took such a retry for an older duplicate, and replay as they were recorded.
+      const ownEarlierAttempt =
+        result.duplicate && result.fromVersion === version + 1 && (localAppend || patched('own-retried-append'));
       // Recorded before `recent` could remember it (an older run): nothing new happened now.
       if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
       for (const event of events) state = evolve(state, event);
