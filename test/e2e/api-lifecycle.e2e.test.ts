@@ -111,6 +111,11 @@ describe('API: a program walks its whole lifecycle with the seeded users of each
     const bandung = await http(stack, t.otherPrincipal, 'GET', '/programs?limit=100');
     expect(bandung.body.items.map((i: { title: string }) => i.title)).toContain('Program Bandung');
     expect(bandung.body.items.every((i: { schoolId: string }) => i.schoolId === OTHER_SCHOOL)).toBe(true);
+    expect(bandung.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(bandung.body.nextCursor).toBeNull();
+    const [first] = bandung.body.items as Record<string, unknown>[];
+    expect(Object.keys(first)).toEqual(['programId', 'schoolId', 'regionId', 'budgetYear', 'title', 'stage', 'version', 'progress', 'nextDueDate', 'overdue', 'updatedAt']);
+    expect(first).toMatchObject({ budgetYear: expect.any(Number), version: expect.any(Number), progress: expect.any(Number), overdue: expect.any(Boolean) });
     // Due dates are calendar dates, whatever the server's time zone; update times are UTC instants.
     for (const item of bandung.body.items as { nextDueDate: string | null; updatedAt: string }[]) {
       if (item.nextDueDate !== null) expect(item.nextDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -120,6 +125,7 @@ describe('API: a program walks its whole lifecycle with the seeded users of each
     const closed = await http(stack, t.district, 'GET', '/programs?stage=closed&limit=100');
     expect(closed.body.items.map((i: { programId: string }) => i.programId)).toContain(programId);
     expect(closed.body.items.every((i: { stage: string; regionId: string }) => i.stage === 'closed' && i.regionId === 'reg-jaktim')).toBe(true);
+    expect((await http(stack, t.district, 'GET', '/programs?budgetYear=2099')).body).toEqual({ items: [], nextCursor: null });
     expect((await http(stack, t.district, 'GET', '/programs?limit=1000')).status).toBe(400);
   });
 

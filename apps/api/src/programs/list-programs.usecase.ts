@@ -28,12 +28,18 @@ function statementName(sql: string): string {
   return name;
 }
 
-/** Programs in the caller's scope from the `programs` read model, keyset-paginated by id. */
+/**
+ * Programs in the caller's scope from the `programs` read model, keyset-paginated by id. PostgreSQL
+ * writes each item's JSON (row_to_json, compact, in the field order below) and joins the page: the
+ * API passes the text on instead of parsing 11 columns of every row into objects and serializing
+ * them again, which took most of a list request's CPU.
+ */
 @Injectable()
 export class ListProgramsUseCase {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
-  async execute(actor: Actor, q: ListProgramsQuery) {
+  /** The page as JSON text: `{"items":[…],"nextCursor":…}`. */
+  async execute(actor: Actor, q: ListProgramsQuery): Promise<string> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const scope = scopeCondition(actor, 'p', 1);
     const params: unknown[] = [...scope.params];
@@ -48,28 +54,19 @@ export class ListProgramsUseCase {
     if (q.stage) add((n) => `p.stage = $${n}`, q.stage);
     if (q.overdue) add((n) => `p.overdue = $${n}`, q.overdue === 'true');
     if (q.cursor) add((n) => `p.program_id > $${n}`, decodeCursor(q.cursor));
-    params.push(limit + 1);
-    const sql = `SELECT p.program_id, p.school_id, p.region_id, p.budget_year, p.title, p.stage, p.version, p.progress,
-              to_char(p.next_due_date, 'YYYY-MM-DD') AS next_due_date, p.overdue,
-              to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
-         FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT $${params.length}`;
-    const rows = await queryPrepared<Record<string, unknown>>(this.ds, statementName(sql), sql, params);
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map((r) => ({
-        programId: r.program_id,
-        schoolId: r.school_id,
-        regionId: r.region_id,
-        budgetYear: r.budget_year,
-        title: r.title,
-        stage: r.stage,
-        version: r.version,
-        progress: r.progress,
-        nextDueDate: r.next_due_date,
-        overdue: r.overdue,
-        updatedAt: r.updated_at,
-      })),
-      nextCursor: rows.length > limit ? encodeCursor(String(page[page.length - 1].program_id)) : null,
-    };
+    params.push(limit);
+    const limitParam = `$${params.length}::int`;
+    // One row more than the page tells whether there is a next one.
+    const sql = `SELECT string_agg(item, ',' ORDER BY id) FILTER (WHERE n <= ${limitParam}) AS items,
+              max(id) FILTER (WHERE n <= ${limitParam}) AS last_id, count(*)::int AS rows
+         FROM (SELECT row_to_json(x)::text AS item, x."programId" AS id, row_number() OVER (ORDER BY x."programId") AS n
+                 FROM (SELECT p.program_id AS "programId", p.school_id AS "schoolId", p.region_id AS "regionId",
+                              p.budget_year AS "budgetYear", p.title, p.stage, p.version, p.progress,
+                              p.next_due_date AS "nextDueDate", p.overdue,
+                              to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+                         FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT ${limitParam} + 1) x) page`;
+    const [page] = await queryPrepared<{ items: string | null; last_id: string | null; rows: number }>(this.ds, statementName(sql), sql, params);
+    const nextCursor = page.rows > limit && page.last_id !== null ? JSON.stringify(encodeCursor(page.last_id)) : 'null';
+    return `{"items":[${page.items ?? ''}],"nextCursor":${nextCursor}}`;
   }
 }

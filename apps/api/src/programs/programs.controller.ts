@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Actor } from '@mutu/domain';
 import { CurrentActor } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod.pipe';
@@ -20,8 +21,14 @@ export class ProgramsController {
   ) {}
 
   @Route(ROUTES.listPrograms)
-  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(ListProgramsQuerySchema)) query: ListProgramsQuery) {
-    return this.listPrograms.execute(actor, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(ListProgramsQuerySchema)) query: ListProgramsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = await this.listPrograms.execute(actor, query);
+    res.type('application/json'); // the page is JSON text already
+    return page;
   }
 
   @Route(ROUTES.createProgram)
