@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { ProgramCommand } from '@mutu/domain';
-import { createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, programStreamId, snapshotReadModels } from '@mutu/persistence';
-import { actors, command, happyPath, runCommands } from '@mutu/domain/testing';
+import { createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, snapshotReadModels } from '@mutu/persistence';
+import { actors, command, happyPath } from '@mutu/domain/testing';
+import { recordProgram } from '../support/record-program';
 
 describe('projections rebuild (PostgreSQL)', () => {
   let ds: DataSource;
@@ -19,19 +20,7 @@ describe('projections rebuild (PostgreSQL)', () => {
     await ds?.destroy();
   });
 
-  /** Appends a program's commands one command at a time, as the workflow does. */
-  async function record(programId: string, commands: ProgramCommand[]) {
-    let done = runCommands([]);
-    let version = 0;
-    for (const c of commands) {
-      const scoped = { ...c, commandId: `${programId}:${c.commandId}`, payload: c.type === 'CreateProgram' ? { ...c.payload, programId } : c.payload } as ProgramCommand;
-      const next = runCommands([scoped], done);
-      const events = next.events.slice(done.events.length);
-      await store.append({ streamId: programStreamId(programId), expectedVersion: version, commandId: scoped.commandId, events: events as never, metadata: {}, occurredAt: scoped.now });
-      version += events.length;
-      done = next;
-    }
-  }
+  const record = (programId: string, commands: ProgramCommand[]) => recordProgram(store, programId, commands);
 
   beforeAll(async () => {
     const p = happyPath(3);

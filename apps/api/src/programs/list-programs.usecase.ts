@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
 import { createHash } from 'node:crypto';
-import { queryPrepared } from '@mutu/persistence';
+import { overdueOf, queryPrepared } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import type { ListProgramsQuery } from '../routes/route-schemas';
@@ -52,7 +52,7 @@ export class ListProgramsUseCase {
     if (q.regionId) add((n) => `p.region_id = $${n}`, q.regionId);
     if (q.budgetYear) add((n) => `p.budget_year = $${n}`, q.budgetYear);
     if (q.stage) add((n) => `p.stage = $${n}`, q.stage);
-    if (q.overdue) add((n) => `p.overdue = $${n}`, q.overdue === 'true');
+    if (q.overdue) add((n) => `${overdueOf('p')} = $${n}`, q.overdue === 'true');
     if (q.cursor) add((n) => `p.program_id > $${n}`, decodeCursor(q.cursor));
     params.push(limit);
     const limitParam = `$${params.length}::int`;
@@ -62,7 +62,7 @@ export class ListProgramsUseCase {
          FROM (SELECT row_to_json(x)::text AS item, x."programId" AS id, row_number() OVER (ORDER BY x."programId") AS n
                  FROM (SELECT p.program_id AS "programId", p.school_id AS "schoolId", p.region_id AS "regionId",
                               p.budget_year AS "budgetYear", p.title, p.stage, p.version, p.progress,
-                              p.next_due_date AS "nextDueDate", p.overdue,
+                              p.next_due_date AS "nextDueDate", ${overdueOf('p')} AS overdue,
                               to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
                          FROM programs p WHERE ${where.join(' AND ')} ORDER BY p.program_id LIMIT ${limitParam} + 1) x) page`;
     const [page] = await queryPrepared<{ items: string | null; last_id: string | null; rows: number }>(this.ds, statementName(sql), sql, params);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
+import { overdueOf } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 
 export interface ProgramRow {
@@ -12,7 +13,10 @@ export interface ProgramRow {
   version: number;
   state: Record<string, unknown>;
   progress: number;
+  time_zone: string;
+  /** The earliest open deadline. */
   next_due_date: Date | null;
+  /** Computed when read: past the next due date in the program's time zone. */
   overdue: boolean;
   created_at: Date;
   updated_at: Date;
@@ -27,6 +31,8 @@ export function scopeCondition(actor: Actor, alias: string, firstParam: number):
   };
 }
 
+const OVERDUE = overdueOf('p');
+
 @Injectable()
 export class ProgramsRepository {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
@@ -34,7 +40,7 @@ export class ProgramsRepository {
   /** The program if the actor may see it; undefined (→ 404) otherwise. */
   async findVisible(programId: string, actor: Actor): Promise<ProgramRow | undefined> {
     const scope = scopeCondition(actor, 'p', 2);
-    const rows: ProgramRow[] = await this.ds.query(`SELECT * FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [
+    const rows: ProgramRow[] = await this.ds.query(`SELECT p.*, ${OVERDUE} AS overdue FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [
       programId,
       ...scope.params,
     ]);
@@ -43,7 +49,7 @@ export class ProgramsRepository {
 
   /** The read model row, whatever the caller's scope (callers check scope first). */
   async findById(programId: string): Promise<ProgramRow | undefined> {
-    const rows: ProgramRow[] = await this.ds.query('SELECT * FROM programs WHERE program_id = $1', [programId]);
+    const rows: ProgramRow[] = await this.ds.query(`SELECT p.*, ${OVERDUE} AS overdue FROM programs p WHERE p.program_id = $1`, [programId]);
     return rows[0];
   }
 

@@ -1,5 +1,6 @@
 import type { StageSchedule } from '@mutu/calendar';
 import type { DataSource } from 'typeorm';
+import { nextDueDateOf } from '../projections/program.projector';
 
 export interface DeadlineRow {
   programId: string;
@@ -45,12 +46,19 @@ export class DeadlinesRepository {
           ],
         );
       }
+      await tx.query(
+        `UPDATE programs SET next_due_date = ${nextDueDateOf('$1')} WHERE program_id = $1 AND stage NOT IN ('closed', 'cancelled')`,
+        [schedule.programId],
+      );
     });
   }
 
   /** Nothing is pending once a program is closed or cancelled. */
   async clearProgram(programId: string): Promise<void> {
-    await this.ds.query('DELETE FROM deadlines WHERE program_id = $1', [programId]);
+    await this.ds.transaction(async (tx) => {
+      await tx.query('DELETE FROM deadlines WHERE program_id = $1', [programId]);
+      await tx.query('UPDATE programs SET next_due_date = NULL WHERE program_id = $1', [programId]);
+    });
   }
 
   async forSchoolYear(schoolId: string, budgetYear: number): Promise<DeadlineRow[]> {

@@ -7,6 +7,7 @@ import { Notifications1760000000410 } from './1760000000410-notifications';
 import { EventsOnlyAppend1760000000500 } from './1760000000500-events-only-append';
 import { EventsJsonText1760000000510 } from './1760000000510-events-json-text';
 import { Campaigns1760000000600 } from './1760000000600-campaigns';
+import { ProgramDueDates1760000000700 } from './1760000000700-program-due-dates';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600];
+export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600, ProgramDueDates1760000000700];

@@ -4,6 +4,16 @@ import type { Projector, StoredEvent } from '../event-store/event-store.types';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
 
+/** SQL: the earliest open deadline of the program whose id is the expression `programId`. */
+export const nextDueDateOf = (programId: string) => `(SELECT min(due_date) FROM deadlines WHERE program_id = ${programId})`;
+
+/**
+ * SQL: whether the `programs` row `alias` is past its next due date, by the calendar of the
+ * program's own time zone (overdue from the first day after the due date).
+ */
+export const overdueOf = (alias: string) =>
+  `(${alias}.next_due_date IS NOT NULL AND ${alias}.next_due_date < (now() AT TIME ZONE ${alias}.time_zone)::date)`;
+
 export function programStreamId(programId: string): string {
   return `${PROGRAM_STREAM_PREFIX}${programId}`;
 }
@@ -40,13 +50,30 @@ export class ProgramProjector implements Projector {
     if (!('programId' in state)) return;
     const s = state as ActiveState;
     const last = events[events.length - 1];
-    // created_at comes from the state: a rebuild projects a whole stream as one batch.
+    // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
+    // date is read from the open deadlines (computed per stage, kept outside the events), so a
+    // rebuild finds it as the live model has it; a closed or cancelled program has none.
     await tx.query(
-      `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10)
+      `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
        ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
-         state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at`,
-      [programId, s.schoolId, s.regionId, s.budgetYear, s.title, s.stage, last.version, JSON.stringify(s), progressOf(s), last.occurredAt, s.createdAt],
+         state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
+         next_due_date = EXCLUDED.next_due_date`,
+      [
+        programId,
+        s.schoolId,
+        s.regionId,
+        s.budgetYear,
+        s.title,
+        s.stage,
+        last.version,
+        JSON.stringify(s),
+        progressOf(s),
+        last.occurredAt,
+        s.createdAt,
+        s.timeZone,
+        s.stage === 'closed' || s.stage === 'cancelled',
+      ],
     );
     await tx.query('DELETE FROM tasks WHERE program_id = $1', [programId]);
     const pending = pendingDecisions(s);

@@ -13,7 +13,7 @@ export interface ReadModelSnapshot {
 type Queryable = Pick<EntityManager, 'query'>;
 
 // Only the columns the projector writes: other features may keep columns of their own on `programs`.
-const PROGRAM_COLUMNS = `program_id, school_id, region_id, budget_year, title, stage, version, state, progress,
+const PROGRAM_COLUMNS = `program_id, school_id, region_id, budget_year, title, stage, version, state, progress, time_zone, next_due_date::text,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS created_at,
   to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS updated_at`;
 const TASK_COLUMNS = `task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id,
