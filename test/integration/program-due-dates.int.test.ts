@@ -3,7 +3,9 @@ import type { StageSchedule } from '@mutu/calendar';
 import type { Actor, ProgramCommand } from '@mutu/domain';
 import { actors, BUDGET_YEAR, command, createProgram, happyPath, validPlan } from '@mutu/domain/testing';
 import { createDataSource, DeadlinesRepository, diffReadModels, EventStore, migrate, ProgramProjector, snapshotReadModels } from '@mutu/persistence';
+import type { Config } from '@mutu/config';
 import { ListProgramsUseCase } from '../../apps/api/src/programs/list-programs.usecase';
+import { ProgramListCache } from '../../apps/api/src/programs/program-list-cache';
 import { ProgramsRepository } from '../../apps/api/src/programs/programs.repository';
 import { recordProgram, type RecordedProgram } from '../support/record-program';
 
@@ -68,7 +70,7 @@ describe('program due dates in the programs read model (PostgreSQL)', () => {
     await migrate(ds);
     store = new EventStore(ds, [new ProgramProjector()]);
     deadlines = new DeadlinesRepository(ds);
-    list = new ListProgramsUseCase(ds);
+    list = new ListProgramsUseCase(ds, new ProgramListCache({ PROGRAM_LIST_CACHE_MS: 0 } as Config)); // every read from PostgreSQL
     programs = new ProgramsRepository(ds);
     const path = happyPath(2);
     const toExecute = [...path.plan, ...path.assign] as ProgramCommand[];

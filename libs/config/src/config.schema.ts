@@ -40,6 +40,11 @@ export const ConfigSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   CORS_ORIGINS: z.string().default(''),
+  /**
+   * How long the API may answer a GET /programs page from memory; pages are dropped as soon as
+   * PostgreSQL announces a change to programs, and none are kept while that is not heard. 0: off.
+   */
+  PROGRAM_LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).default(1_209_600),

@@ -5,6 +5,7 @@ import { overdueOf, queryPrepared } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import type { ListProgramsQuery } from '../routes/route-schemas';
+import { ProgramListCache } from './program-list-cache';
 import { scopeCondition } from './programs.repository';
 
 const DEFAULT_LIMIT = 20;
@@ -36,10 +37,31 @@ function statementName(sql: string): string {
  */
 @Injectable()
 export class ListProgramsUseCase {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ProgramListCache) private readonly cache: ProgramListCache,
+  ) {}
 
   /** The page as JSON text: `{"items":[…],"nextCursor":…}`. */
   async execute(actor: Actor, q: ListProgramsQuery): Promise<string> {
+    // What the page depends on: the caller's scope and the query (roles other than admin do not
+    // change which programs are listed).
+    const key = JSON.stringify([
+      actor.roles.includes('admin'),
+      actor.schoolIds,
+      actor.regionIds,
+      q.schoolId ?? null,
+      q.regionId ?? null,
+      q.budgetYear ?? null,
+      q.stage ?? null,
+      q.overdue ?? null,
+      q.cursor ?? null,
+      q.limit ?? null,
+    ]);
+    return this.cache.read(key, () => this.load(actor, q));
+  }
+
+  private async load(actor: Actor, q: ListProgramsQuery): Promise<string> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const scope = scopeCondition(actor, 'p', 1);
     const params: unknown[] = [...scope.params];

@@ -12,6 +12,8 @@ import {
   type CommandOutcome,
 } from '@mutu/workflows';
 
+import { ProgramListCache } from './program-list-cache';
+
 type CreateCommand = Extract<ProgramCommand, { type: 'CreateProgram' }>;
 
 /** The API's only door into Temporal: commands become Updates whose id is the command id. */
@@ -20,6 +22,7 @@ export class ProgramGateway {
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(ProgramListCache) private readonly listCache: ProgramListCache,
   ) {}
 
   /** Starts the program's workflow and creates the program in one round trip (update-with-start). */
@@ -37,16 +40,24 @@ export class ProgramGateway {
         { key: SA_STAGE, value: 'plan' },
       ],
     });
-    return this.client.workflow.executeUpdateWithStart(commandUpdate('CreateProgram'), {
-      args: [command],
-      updateId: command.commandId,
-      startWorkflowOperation: startOperation,
-    });
+    try {
+      return await this.client.workflow.executeUpdateWithStart(commandUpdate('CreateProgram'), {
+        args: [command],
+        updateId: command.commandId,
+        startWorkflowOperation: startOperation,
+      });
+    } finally {
+      this.listCache.drop(); // the caller's next list shows the change, announced or not yet
+    }
   }
 
   async send(programId: string, command: ProgramCommand): Promise<CommandOutcome> {
     const handle = this.client.workflow.getHandle(programWorkflowId(programId));
-    return handle.executeUpdate(commandUpdate(command.type) as never, { args: [command] as never, updateId: command.commandId });
+    try {
+      return await handle.executeUpdate(commandUpdate(command.type) as never, { args: [command] as never, updateId: command.commandId });
+    } finally {
+      this.listCache.drop();
+    }
   }
 
   async state(programId: string) {

@@ -6,6 +6,7 @@ import { ListMyTasksUseCase } from './list-my-tasks.usecase';
 import { ListProgramsUseCase } from './list-programs.usecase';
 import { ProgramCommandsController } from './program-commands.controller';
 import { ProgramGateway } from './program-gateway.service';
+import { ProgramListCache } from './program-list-cache';
 import { ProgramsController } from './programs.controller';
 import { ProgramsRepository } from './programs.repository';
 import { SendCommandUseCase } from './send-command.usecase';
@@ -15,6 +16,7 @@ import { SendCommandUseCase } from './send-command.usecase';
   controllers: [ProgramsController, ProgramCommandsController],
   providers: [
     ProgramGateway,
+    ProgramListCache,
     ProgramsRepository,
     CreateProgramUseCase,
     GetProgramUseCase,
@@ -22,6 +24,6 @@ import { SendCommandUseCase } from './send-command.usecase';
     ListMyTasksUseCase,
     SendCommandUseCase,
   ],
-  exports: [ProgramGateway, ProgramsRepository, SendCommandUseCase],
+  exports: [ProgramGateway, ProgramListCache, ProgramsRepository, SendCommandUseCase],
 })
 export class ProgramsModule {}
