@@ -39,6 +39,23 @@ describe('projections rebuild (PostgreSQL)', () => {
     expect(diffReadModels(live, await snapshotReadModels(ds))).toEqual([]);
   });
 
+  it('projects the same when two processes take turns appending to one program', async () => {
+    // Each store's projector remembers the state it folded last; the other's appends make that stale.
+    const other = new EventStore(ds, [new ProgramProjector()]);
+    const programId = `rb-turns-${suffix}`;
+    const p = happyPath(2);
+    const [create, submit, approve] = p.plan as ProgramCommand[];
+    let program = await recordProgram(store, programId, [create, submit]);
+    program = await recordProgram(other, programId, [approve], program);
+    program = await recordProgram(store, programId, p.assign as ProgramCommand[], program);
+    program = await recordProgram(other, programId, [command('StartActivity', actors.staff, { activityId: 'act-1' })], program);
+    await recordProgram(store, programId, [command('StartActivity', actors.staff, { activityId: 'act-2' })], program);
+    const live = await snapshotReadModels(ds);
+    expect(live.programs.find((r) => r.program_id === programId)).toMatchObject({ stage: 'execute', version: program.version + 1 });
+    await store.rebuildProjections();
+    expect(diffReadModels(live, await snapshotReadModels(ds))).toEqual([]);
+  });
+
   it('finds a read model that drifted from the events, and the rebuild repairs it', async () => {
     const programId = `rb-execute-${suffix}`;
     await ds.query(`UPDATE programs SET stage = 'report', title = 'diubah langsung' WHERE program_id = $1`, [programId]);

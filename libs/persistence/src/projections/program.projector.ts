@@ -27,6 +27,9 @@ export function foldStored(events: readonly StoredEvent[], from: ProgramState = 
 
 type ActiveState = Extract<ProgramState, { programId: string }>;
 
+/** Programs whose folded state a projector keeps (the worker keeps about as many workflows). */
+const MAX_FOLDED = 1_000;
+
 function progressOf(state: ActiveState): number {
   const order = ['plan', 'assign', 'execute', 'document', 'report', 'closed'];
   const idx = order.indexOf(state.stage);
@@ -42,23 +45,45 @@ export class ProgramProjector implements Projector {
   readonly name = 'programs';
   readonly tables = ['tasks', 'programs'] as const;
 
+  /**
+   * The state this projector last folded per program, with the version and hash of the event it
+   * folded up to. An append chains from the stored event at its expected version, so when the
+   * first new event's prev_hash is the remembered hash, the remembered state is the fold of exactly
+   * the stored stream before it: no need to read the row back (a remembered state whose
+   * transaction rolled back has a hash no stored event chains from).
+   */
+  private readonly folded = new Map<string, { version: number; hash: string; state: ProgramState }>();
+
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
     if (!streamId.startsWith(PROGRAM_STREAM_PREFIX)) return;
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
-    const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
-    const state = foldStored(events, rows[0]?.state ?? initialProgramState());
+    const state = foldStored(events, await this.stateBefore(tx, programId, events[0]));
+    const last = events[events.length - 1];
+    this.remember(programId, { version: last.version, hash: last.hash, state });
     if (!('programId' in state)) return;
     const s = state as ActiveState;
-    const last = events[events.length - 1];
     // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
     // date is read from the open deadlines (computed per stage, kept outside the events), so a
     // rebuild finds it as the live model has it; a closed or cancelled program has none.
+    // One statement, one round trip: the program row, the tasks that no longer wait dropped, the
+    // waiting ones written (ids are stable per pending decision, so they are upserted).
+    const pending = pendingDecisions(s);
+    const task = <K extends keyof (typeof pending)[number]>(key: K) => pending.map((p) => p[key] ?? null);
     await tx.query(
-      `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
-       ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
-         state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
-         next_due_date = EXCLUDED.next_due_date`,
+      `WITH program AS (
+         INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
+         ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
+           state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
+           next_due_date = EXCLUDED.next_due_date
+         RETURNING program_id),
+       done AS (DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($14::text[]))
+       INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
+       SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
+         FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+              AS t(task_id, kind, stage, role, user_id, activity_id, since)
+       ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
+         school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since`,
       [
         programId,
         s.schoolId,
@@ -73,31 +98,27 @@ export class ProgramProjector implements Projector {
         s.createdAt,
         s.timeZone,
         s.stage === 'closed' || s.stage === 'cancelled',
+        pending.map((p, i) => `${programId}:${p.kind}:${p.activityId ?? '-'}:${p.userId ?? p.role}:${i}`),
+        task('kind'),
+        task('stage'),
+        task('role'),
+        task('userId'),
+        task('activityId'),
+        task('since'),
       ],
     );
-    await tx.query('DELETE FROM tasks WHERE program_id = $1', [programId]);
-    const pending = pendingDecisions(s);
-    if (pending.length === 0) return;
-    const params: unknown[] = [];
-    const tuples = pending.map((p, i) => {
-      const b = params.length;
-      params.push(
-        `${programId}:${p.kind}:${p.activityId ?? '-'}:${p.userId ?? p.role}:${i}`,
-        programId,
-        p.kind,
-        p.stage,
-        p.role,
-        p.userId ?? null,
-        s.schoolId,
-        s.regionId,
-        p.activityId ?? null,
-        p.since,
-      );
-      return `(${Array.from({ length: 10 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
-    });
-    await tx.query(
-      `INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since) VALUES ${tuples.join(', ')}`,
-      params,
-    );
+  }
+
+  private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<ProgramState> {
+    const known = this.folded.get(programId);
+    if (known && known.version === first.version - 1 && known.hash === first.prevHash) return known.state;
+    const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
+    return rows[0]?.state ?? initialProgramState();
+  }
+
+  private remember(programId: string, entry: { version: number; hash: string; state: ProgramState }): void {
+    this.folded.delete(programId); // re-inserted last: the map's order is the eviction order
+    this.folded.set(programId, entry);
+    if (this.folded.size > MAX_FOLDED) this.folded.delete(this.folded.keys().next().value as string);
   }
 }
