@@ -102,6 +102,20 @@ describe('program due dates in the programs read model (PostgreSQL)', () => {
     expect([...(await listed({ overdue: 'false' })).keys()].sort()).toEqual([ids.none, ids.today].sort());
   });
 
+  it("replaces a program's deadlines with the next schedule: dropped keys go, kept keys change", async () => {
+    const id = `due-replace-${suffix}`;
+    await recordProgram(store, id, [...happyPath(2).plan, ...happyPath(2).assign] as ProgramCommand[]);
+    const scope = { schoolId: actors.principal.schoolIds[0], budgetYear: BUDGET_YEAR };
+    await deadlines.replaceForProgram(schedule(id, ['2025-05-02', '2025-04-01']), scope);
+    await deadlines.replaceForProgram(schedule(id, ['2025-06-30']), scope);
+    const rows = (await deadlines.forSchoolYear(scope.schoolId, BUDGET_YEAR)).filter((d) => d.programId === id);
+    expect(rows.map((d) => [d.deadlineKey, d.dueDate])).toEqual([['execute:act-1', '2025-06-30']]);
+    expect((await programs.findById(id))?.next_due_date).toBeTruthy();
+    expect(JSON.parse(await list.execute(ADMIN, { schoolId: scope.schoolId, limit: 100 })).items.find((i: { programId: string }) => i.programId === id)).toMatchObject({ nextDueDate: '2025-06-30', overdue: true });
+    await deadlines.replaceForProgram(schedule(id, []), scope);
+    expect((await programs.findById(id))?.next_due_date).toBeNull();
+  });
+
   it('shows the same in the program view', async () => {
     const row = await programs.findVisible(ids.late, ADMIN);
     expect(row).toMatchObject({ overdue: true, time_zone: 'Asia/Jakarta' });

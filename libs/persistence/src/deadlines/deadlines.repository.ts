@@ -1,6 +1,5 @@
 import type { StageSchedule } from '@mutu/calendar';
 import type { DataSource } from 'typeorm';
-import { nextDueDateOf } from '../projections/program.projector';
 
 export interface DeadlineRow {
   programId: string;
@@ -22,35 +21,42 @@ export interface DeadlineRow {
 export class DeadlinesRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * One statement: the program's deadlines become the schedule's (rows of deadlines no longer in
+   * it dropped, the others upserted by key) and the program's next due date follows.
+   */
   async replaceForProgram(schedule: StageSchedule, scope: { schoolId: string; budgetYear: number }): Promise<void> {
-    await this.ds.transaction(async (tx) => {
-      await tx.query('DELETE FROM deadlines WHERE program_id = $1', [schedule.programId]);
-      for (const d of schedule.deadlines) {
-        await tx.query(
-          `INSERT INTO deadlines (program_id, deadline_key, stage, activity_id, school_id, budget_year, due_date, owner_role,
-             extended, reminders, escalations, policy_version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12)`,
-          [
-            schedule.programId,
-            d.key,
-            d.stage,
-            d.activityId ?? null,
-            scope.schoolId,
-            scope.budgetYear,
-            d.dueDate,
-            d.ownerRole,
-            d.extended,
-            JSON.stringify(d.reminders),
-            JSON.stringify(d.escalations),
-            schedule.policyVersion,
-          ],
-        );
-      }
-      await tx.query(
-        `UPDATE programs SET next_due_date = ${nextDueDateOf('$1')} WHERE program_id = $1 AND stage NOT IN ('closed', 'cancelled')`,
-        [schedule.programId],
-      );
-    });
+    const column = <T>(pick: (d: StageSchedule['deadlines'][number]) => T) => schedule.deadlines.map(pick);
+    await this.ds.query(
+      `WITH dropped AS (DELETE FROM deadlines WHERE program_id = $1 AND deadline_key <> ALL($4::text[])),
+            kept AS (
+              INSERT INTO deadlines (program_id, deadline_key, stage, activity_id, school_id, budget_year, due_date, owner_role,
+                extended, reminders, escalations, policy_version)
+              SELECT $1, d.deadline_key, d.stage, d.activity_id, $2, $3, d.due_date, d.owner_role, d.extended, d.reminders, d.escalations, $11
+                FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::boolean[], $10::jsonb[], $12::jsonb[])
+                     AS d(deadline_key, stage, activity_id, due_date, owner_role, extended, reminders, escalations)
+              ON CONFLICT (program_id, deadline_key) DO UPDATE SET stage = EXCLUDED.stage, activity_id = EXCLUDED.activity_id,
+                school_id = EXCLUDED.school_id, budget_year = EXCLUDED.budget_year, due_date = EXCLUDED.due_date,
+                owner_role = EXCLUDED.owner_role, extended = EXCLUDED.extended, reminders = EXCLUDED.reminders,
+                escalations = EXCLUDED.escalations, policy_version = EXCLUDED.policy_version, computed_at = now()
+              RETURNING due_date)
+       UPDATE programs SET next_due_date = (SELECT min(due_date) FROM kept)
+        WHERE program_id = $1 AND stage NOT IN ('closed', 'cancelled')`,
+      [
+        schedule.programId,
+        scope.schoolId,
+        scope.budgetYear,
+        column((d) => d.key),
+        column((d) => d.stage),
+        column((d) => d.activityId ?? null),
+        column((d) => d.dueDate),
+        column((d) => d.ownerRole),
+        column((d) => d.extended),
+        column((d) => JSON.stringify(d.reminders)),
+        schedule.policyVersion,
+        column((d) => JSON.stringify(d.escalations)),
+      ],
+    );
   }
 
   /** Nothing is pending once a program is closed or cancelled. */
