@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './bounded-map';
 export * from './data-source';
 export * from './deadlines';
 export * from './event-store/canonical-json';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CONFIG, type Config } from '@mutu/config';
-import { PROGRAMS_CHANGED_CHANNEL } from '@mutu/persistence';
+import { PROGRAMS_CHANGED_CHANNEL, setBounded } from '@mutu/persistence';
 import { Client } from 'pg';
 
 const MAX_PAGES = 500;
@@ -67,11 +67,7 @@ export class ProgramListCache implements OnModuleInit, OnModuleDestroy {
     this.counts.misses += 1;
     const generation = this.generation;
     const body = await load();
-    if (this.listener && generation === this.generation) {
-      this.pages.delete(key); // re-inserted last: the map's order is the eviction order
-      this.pages.set(key, { body, storedAt: Date.now() });
-      if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
-    }
+    if (this.listener && generation === this.generation) setBounded(this.pages, key, { body, storedAt: Date.now() }, MAX_PAGES);
     return body;
   }
 

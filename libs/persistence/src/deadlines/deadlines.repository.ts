@@ -61,10 +61,10 @@ export class DeadlinesRepository {
 
   /** Nothing is pending once a program is closed or cancelled. */
   async clearProgram(programId: string): Promise<void> {
-    await this.ds.transaction(async (tx) => {
-      await tx.query('DELETE FROM deadlines WHERE program_id = $1', [programId]);
-      await tx.query('UPDATE programs SET next_due_date = NULL WHERE program_id = $1', [programId]);
-    });
+    await this.ds.query(
+      'WITH cleared AS (DELETE FROM deadlines WHERE program_id = $1) UPDATE programs SET next_due_date = NULL WHERE program_id = $1',
+      [programId],
+    );
   }
 
   async forSchoolYear(schoolId: string, budgetYear: number): Promise<DeadlineRow[]> {

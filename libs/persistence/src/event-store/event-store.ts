@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import { queryPrepared } from '../prepared-query';
+import { setBounded } from '../bounded-map';
 import {
   CommandIdReusedError,
   StreamVersionConflictError,
@@ -172,9 +173,7 @@ export class EventStore {
   }
 
   private rememberHead(streamId: string, head: StreamHead): void {
-    this.heads.delete(streamId);
-    this.heads.set(streamId, head);
-    if (this.heads.size > MAX_REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+    setBounded(this.heads, streamId, head, MAX_REMEMBERED_HEADS);
   }
 
   async currentVersion(streamId: string): Promise<number> {

@@ -1,6 +1,7 @@
-import { evolve, initialProgramState, pendingDecisions, upcast, type ProgramState } from '@mutu/domain';
+import { evolve, initialProgramState, pendingDecisions, TERMINAL_STAGES, upcast, type ProgramState } from '@mutu/domain';
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
+import { setBounded } from '../bounded-map';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
 
@@ -59,7 +60,7 @@ export class ProgramProjector implements Projector {
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
     const state = foldStored(events, await this.stateBefore(tx, programId, events[0]));
     const last = events[events.length - 1];
-    this.remember(programId, { version: last.version, hash: last.hash, state });
+    setBounded(this.folded, programId, { version: last.version, hash: last.hash, state }, MAX_FOLDED);
     if (!('programId' in state)) return;
     const s = state as ActiveState;
     // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
@@ -97,7 +98,7 @@ export class ProgramProjector implements Projector {
         last.occurredAt,
         s.createdAt,
         s.timeZone,
-        s.stage === 'closed' || s.stage === 'cancelled',
+        TERMINAL_STAGES.includes(s.stage),
         pending.map((p, i) => `${programId}:${p.kind}:${p.activityId ?? '-'}:${p.userId ?? p.role}:${i}`),
         task('kind'),
         task('stage'),
@@ -114,11 +115,5 @@ export class ProgramProjector implements Projector {
     if (known && known.version === first.version - 1 && known.hash === first.prevHash) return known.state;
     const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
     return rows[0]?.state ?? initialProgramState();
-  }
-
-  private remember(programId: string, entry: { version: number; hash: string; state: ProgramState }): void {
-    this.folded.delete(programId); // re-inserted last: the map's order is the eviction order
-    this.folded.set(programId, entry);
-    if (this.folded.size > MAX_FOLDED) this.folded.delete(this.folded.keys().next().value as string);
   }
 }
