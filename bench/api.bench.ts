@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfig } from '@mutu/config';
+import { executeUpdateOnAcceptingRun } from '@mutu/temporal';
 import { DEMO_PASSWORD } from '@mutu/persistence';
 import { createApi } from '../apps/api/src/create-api';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
@@ -139,7 +140,7 @@ export async function main(args: string[]): Promise<void> {
     await Promise.all([worker.pid, process.pid].map((pid) => waitUntilQuiet(pid, { cpuPercent: 10, quietWindows: 1, timeoutMs: 60_000 })));
   };
   const bareUpdate = async (id: string) => {
-    await client.workflow.getHandle(id).executeUpdate(trivialDecide, { args: [{ commandId: `c-${id}`, decision: 'approve' }], updateId: `c-${id}` });
+    await executeUpdateOnAcceptingRun(client.workflow.getHandle(id), trivialDecide, { args: [{ commandId: `c-${id}`, decision: 'approve' }], updateId: `c-${id}` });
   };
 
   const rows: BenchRow[] = [];
@@ -160,7 +161,7 @@ export async function main(args: string[]): Promise<void> {
     await settle();
     const direct = await timed(ids.slice(total + offset - samples[c], total + offset), c, async (id) => {
       const commandId = `bench-direct-${id}`;
-      await client.workflow.getHandle(programWorkflowId(id)).executeUpdate(commandUpdate('DecidePlan'), {
+      await executeUpdateOnAcceptingRun(client.workflow.getHandle(programWorkflowId(id)), commandUpdate('DecidePlan'), {
         args: [{ commandId, type: 'DecidePlan', actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' } }],
         updateId: commandId,
       });

@@ -5,6 +5,7 @@
 import type { Actor, ClusterCommand } from '@mutu/domain';
 import { clusterStreamId, rtlProgramId } from '@mutu/domain';
 import { CampaignProjector, diffReadModels, EventStore, snapshotReadModels } from '@mutu/persistence';
+import { executeUpdateOnAcceptingRun } from '@mutu/temporal';
 import {
   campaignProgressQuery,
   campaignWorkflowId,
@@ -85,7 +86,7 @@ describe('a mentoring campaign over its whole period (time-skipping Temporal + P
     const send = async <T extends ClusterCommand['type']>(cluster: string, type: T, by: Actor, payload: Extract<ClusterCommand, { type: T }>['payload']) => {
       const command = { commandId: `${prefix}:c${++n}`, type, actor: by, now: await nowIso(), payload } as ClusterCommand;
       const handle = h.client.workflow.getHandle(clusterWorkflowId(setup.campaignId, cluster));
-      return handle.executeUpdate(clusterCommandUpdate(type), { args: [command as never], updateId: command.commandId });
+      return executeUpdateOnAcceptingRun(handle, clusterCommandUpdate(type), { args: [command as never], updateId: command.commandId });
     };
 
     return h.withWorker(async () => {

@@ -8,6 +8,7 @@ import { Worker } from '@temporalio/worker';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@mutu/config';
+import { executeUpdateOnAcceptingRun } from '@mutu/temporal';
 import type { ProgramCommand, ProgramState } from '@mutu/domain';
 import { EventStore, eventHash, foldStored, GENESIS_HASH, programStreamId } from '@mutu/persistence';
 import { commandUpdate, programWorkflow, programWorkflowId, stateQuery, type CommandOutcome } from '@mutu/workflows';
@@ -89,7 +90,7 @@ export async function startProgram(h: ProgramHarness, programId: string, extra: 
 export type SentOutcome = CommandOutcome & { state: ProgramState };
 
 export async function send(handle: WorkflowHandle, command: ProgramCommand): Promise<SentOutcome> {
-  const outcome = await handle.executeUpdate(commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
+  const outcome = await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
   const now = await handle.query(stateQuery);
   return { ...outcome, state: now.state, version: now.version };
 }

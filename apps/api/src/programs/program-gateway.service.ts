@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { CONFIG, type Config } from '@mutu/config';
 import type { ProgramCommand } from '@mutu/domain';
-import { SA_BUDGET_YEAR, SA_REGION, SA_SCHOOL, SA_STAGE } from '@mutu/temporal';
+import { executeUpdateOnAcceptingRun, SA_BUDGET_YEAR, SA_REGION, SA_SCHOOL, SA_STAGE } from '@mutu/temporal';
 import {
   commandUpdate,
   pendingDecisionsQuery,
@@ -54,7 +54,7 @@ export class ProgramGateway {
   async send(programId: string, command: ProgramCommand): Promise<CommandOutcome> {
     const handle = this.client.workflow.getHandle(programWorkflowId(programId));
     try {
-      return await handle.executeUpdate(commandUpdate(command.type) as never, { args: [command] as never, updateId: command.commandId });
+      return await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
     } finally {
       this.listCache.drop();
     }
