@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, jsonString } from './canonical-json';
 import { canonicalHash, normalizeInstant } from './hash-chain';
 import type { AppendRequest } from './event-store.types';
 
@@ -82,7 +82,7 @@ export function prepareAppend(req: AppendRequest, prevHash: string): PreparedApp
     }
     const dataJson = canonicalJson(event.data);
     const hash = canonicalHash(link, req.streamId, version, event.type, dataJson, meta.json, occurredAt);
-    payload.push(`{"version":${version},"type":${JSON.stringify(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
+    payload.push(`{"version":${version},"type":${jsonString(event.type)},"data":${dataJson},"metadata":${meta.json},"prev_hash":"${link}","hash":"${hash}"}`);
     const row = { version, type: event.type, data: event.data, metadata: meta.metadata, prevHash: link, hash };
     link = hash;
     return row;

@@ -8,12 +8,12 @@ export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return jsonString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot hold a non-finite number');
-      return JSON.stringify(value);
+      return String(value); // what JSON.stringify writes for a finite number, -0 as 0 included
     case 'object': {
       if (Array.isArray(value)) {
         let out = '[';
@@ -25,11 +25,11 @@ export function canonicalJson(value: unknown): string {
         return out + ']';
       }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj);
-      if (!inOrder(keys)) keys.sort();
+      const keys = sortKeys(Object.keys(obj));
       let out = '{';
       let first = true;
-      for (const k of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
         const v = obj[k];
         if (v === undefined) continue;
         if (!first) out += ',';
@@ -43,9 +43,35 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-function inOrder(keys: string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
-  return true;
+// Strings with nothing to escape are quoted as they are: the same text JSON.stringify writes, without
+// the call. Quotes, backslashes, control characters and any surrogate (a lone one is escaped) go
+// through JSON.stringify.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as a JSON string literal, exactly as JSON.stringify writes it. */
+export function jsonString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
+}
+
+/**
+ * Keys in UTF-16 code unit order, like Array.prototype.sort's default. An object has a few keys,
+ * usually already in order: an insertion sort in place touches each once and allocates nothing
+ * (a larger object gets the library sort).
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    if (keys[j] <= key) continue;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 // Events of one schema repeat the same member names: each is quoted once (a bounded memo).
@@ -55,7 +81,7 @@ const memberNames = new Map<string, string>();
 function memberName(key: string): string {
   let quoted = memberNames.get(key);
   if (quoted === undefined) {
-    quoted = JSON.stringify(key) + ':';
+    quoted = jsonString(key) + ':';
     if (memberNames.size < MAX_MEMBER_NAMES) memberNames.set(key, quoted);
   }
   return quoted;

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, jsonString } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,11 +53,11 @@ export function canonicalHash(
     ',"metadata":' +
     metadataJson +
     ',"occurredAt":' +
-    JSON.stringify(occurredAtIso) +
+    jsonString(occurredAtIso) +
     ',"streamId":' +
-    JSON.stringify(streamId) +
+    jsonString(streamId) +
     ',"type":' +
-    JSON.stringify(type) +
+    jsonString(type) +
     ',"version":' +
     String(version) +
     '}';
