@@ -72,7 +72,7 @@ export function buildOpenApiDocument() {
     const path = spec.path.replace(/:(\w+)/g, '{$1}');
     (paths[path] ??= {})[spec.method.toLowerCase()] = operation(id, spec);
   }
-  paths['/health'] = { get: { operationId: 'health', summary: 'Readiness: PostgreSQL and Temporal', security: [], responses: { 200: { description: 'ready' }, 503: { description: 'degraded' } } } };
+  paths['/health'] = { get: { operationId: 'health', summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)', security: [], responses: { 200: { description: 'ready' }, 503: { description: 'degraded: PostgreSQL or Temporal does not answer' } } } };
   paths['/docs'] = { get: { operationId: 'docs', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } };
   return {
     openapi: '3.1.0',

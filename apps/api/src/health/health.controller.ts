@@ -3,12 +3,14 @@ import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
+import { ProgramListCache } from '../programs/program-list-cache';
 
 @Controller()
 export class HealthController {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(Connection) private readonly temporal: Connection,
+    @Inject(ProgramListCache) private readonly listCache: ProgramListCache,
   ) {}
 
   /** Liveness: the process answers. */
@@ -19,7 +21,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: PostgreSQL and Temporal both answer. */
+  /**
+   * Readiness: PostgreSQL and Temporal both answer. Also how GET /programs is served: from pages
+   * kept in memory while the API hears PostgreSQL announce changes, from PostgreSQL while it does
+   * not (slower, still correct; not a readiness failure).
+   */
   @Public()
   @Get('health')
   async ready(@Res({ passthrough: true }) res: Response) {
@@ -38,6 +44,8 @@ export class HealthController {
     ]);
     const ok = postgres.status === 'up' && temporal.status === 'up';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', checks: { postgres, temporal } };
+    const { enabled, listening, ...counts } = this.listCache.stats();
+    const programListCache = { state: !enabled ? 'off' : listening ? 'listening' : 'not listening: GET /programs reads PostgreSQL', ...counts };
+    return { status: ok ? 'ok' : 'degraded', checks: { postgres, temporal }, programListCache };
   }
 }

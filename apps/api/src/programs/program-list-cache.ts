@@ -7,6 +7,8 @@ const MAX_PAGES = 500;
 const RELISTEN_MS = 2_000;
 
 export interface ProgramListCacheStats {
+  /** PROGRAM_LIST_CACHE_MS is above 0 (and there is a database to listen to). */
+  enabled: boolean;
   /** Whether pages are kept: only while the API hears PostgreSQL's change announcements. */
   listening: boolean;
   pages: number;
@@ -79,7 +81,7 @@ export class ProgramListCache implements OnModuleInit, OnModuleDestroy {
   }
 
   stats(): ProgramListCacheStats {
-    return { listening: this.listener !== undefined, pages: this.pages.size, ...this.counts };
+    return { enabled: this.maxAgeMs > 0 && this.url !== undefined, listening: this.listener !== undefined, pages: this.pages.size, ...this.counts };
   }
 
   private async listen(): Promise<void> {
