@@ -1,16 +1,14 @@
 import { Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { startTestStack, type TestStack } from '../support/stack';
-import { http } from './api-helpers';
+import { until } from '../support/until';
+import { http, type HttpResult } from './api-helpers';
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** The /health answer once `done` holds for it. */
+async function healthWhen(stack: TestStack, what: string, done: (r: HttpResult) => boolean): Promise<HttpResult> {
+  let last!: HttpResult;
+  await until(what, async () => done((last = await http(stack, undefined, 'GET', '/health'))));
+  return last;
 }
 
 describe('API health and readiness', () => {
@@ -32,7 +30,7 @@ describe('API health and readiness', () => {
   });
 
   it('is ready when PostgreSQL and Temporal answer, and says how program lists are served', async () => {
-    const ready = await until('the list cache to listen', health, (r) => r.body.programListCache?.state === 'listening');
+    const ready = await healthWhen(stack, 'the list cache to listen', (r) => r.body.programListCache?.state === 'listening');
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe('ok');
     expect(ready.body.checks.postgres).toEqual({ status: 'up', ms: expect.any(Number) });
@@ -42,12 +40,12 @@ describe('API health and readiness', () => {
 
   it('shows a lost change listener (lists read PostgreSQL, still ready) and its return', async () => {
     await stack.api.get(DataSource).query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mutu-api-programs-listener'`);
-    const lost = await until('the listener to be lost', health, (r) => r.body.programListCache.state !== 'listening');
+    const lost = await healthWhen(stack, 'the listener to be lost', (r) => r.body.programListCache.state !== 'listening');
     expect(lost.status).toBe(200);
     expect(lost.body.status).toBe('ok');
     expect(lost.body.programListCache.state).toBe('not listening: GET /programs reads PostgreSQL');
     expect(lost.body.programListCache.pages).toBe(0);
-    await until('the listener to be back', health, (r) => r.body.programListCache.state === 'listening');
+    await healthWhen(stack, 'the listener to be back', (r) => r.body.programListCache.state === 'listening');
   });
 
   it('says off when the page cache is turned off', async () => {

@@ -6,16 +6,9 @@ import { createDataSource, EventStore, migrate, ProgramProjector } from '@mutu/p
 import { ListProgramsUseCase } from '../../apps/api/src/programs/list-programs.usecase';
 import { ProgramListCache } from '../../apps/api/src/programs/program-list-cache';
 import { recordProgram, type RecordedProgram } from '../support/record-program';
+import { until } from '../support/until';
 
 const ADMIN: Actor = { ...actors.principal, userId: 'u-admin-cache', roles: ['admin'], schoolIds: [], regionIds: [] } as Actor;
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 // GET /programs pages kept in the API's memory are dropped by PostgreSQL's own announcement of a
 // change to `programs`, whichever process made it; none are kept while that is not heard.

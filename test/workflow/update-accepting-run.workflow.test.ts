@@ -4,6 +4,7 @@ import { happyPath } from '@mutu/domain/testing';
 import { executeUpdateOnAcceptingRun } from '@mutu/temporal';
 import type { AppendEventsInput } from '@mutu/workflows';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
+import { until } from '../support/until';
 import { scoped, send, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 
 // The command that changes a program's stage is completed in the workflow task that also
@@ -34,13 +35,8 @@ describe('an Update answered after its run continued as new', () => {
     await h?.stop();
   });
 
-  async function untilNewRun(workflowId: string, runId: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while ((await h.client.workflow.getHandle(workflowId).describe()).runId === runId) {
-      if (Date.now() > deadline) throw new Error(`${workflowId} did not continue as new`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const untilNewRun = (workflowId: string, runId: string) =>
+    until(`${workflowId} to continue as new`, async () => (await h.client.workflow.getHandle(workflowId).describe()).runId !== runId, 30_000);
 
   it('is found on the accepting run and not on the current one', async () => {
     const programId = uniqueId('accepting-run');

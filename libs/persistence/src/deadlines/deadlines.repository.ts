@@ -1,4 +1,5 @@
 import type { StageSchedule } from '@mutu/calendar';
+import { TERMINAL_STAGES } from '@mutu/domain';
 import type { DataSource } from 'typeorm';
 
 export interface DeadlineRow {
@@ -41,7 +42,7 @@ export class DeadlinesRepository {
                 escalations = EXCLUDED.escalations, policy_version = EXCLUDED.policy_version, computed_at = now()
               RETURNING due_date)
        UPDATE programs SET next_due_date = (SELECT min(due_date) FROM kept)
-        WHERE program_id = $1 AND stage NOT IN ('closed', 'cancelled')`,
+        WHERE program_id = $1 AND stage <> ALL($13::text[])`,
       [
         schedule.programId,
         scope.schoolId,
@@ -55,6 +56,7 @@ export class DeadlinesRepository {
         column((d) => JSON.stringify(d.reminders)),
         schedule.policyVersion,
         column((d) => JSON.stringify(d.escalations)),
+        TERMINAL_STAGES,
       ],
     );
   }
