@@ -2,6 +2,8 @@ export * from './cache-dir';
 export * from './free-port';
 export * from './log';
 export * from './postgres';
+export * from './postgres-os-user';
+export * from './stop-child';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './time-skipping-server';

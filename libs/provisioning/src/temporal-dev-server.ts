@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { freePort, waitForPort } from './free-port';
 import type { ProvisionLog } from './log';
+import { stopChild } from './stop-child';
 import { resolveTemporalCli } from './temporal-cli';
 
 export const SEARCH_ATTRIBUTES = {
@@ -84,18 +85,6 @@ export async function provisionTemporal(options: TemporalOptions): Promise<Tempo
     startMs,
     stop: () => stopChild(child),
   };
-}
-
-export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 async function startSdkDevServer(options: TemporalOptions): Promise<TemporalHandle> {
