@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** The owner role's URL: migrations run with it when set; the API and workers use DATABASE_URL. */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
 
   TEMPORAL_ADDRESS: z
     .string()
@@ -60,9 +65,24 @@ export const ConfigSchema = z.object({
   SMTP_PASSWORD: optionalString,
   SMTP_FROM: z.string().min(3).default('Mutu <noreply@mutu.local>'),
   WEBHOOK_SECRET: optionalString,
+  /** Users' webhook URLs are delivered (signed with WEBHOOK_SECRET, which production then requires). */
+  WEBHOOKS_ENABLED: bool.default(false),
 
   AUDIT_SIGNING_KEY: optionalString,
-  SEED_DEMO_DATA: bool.default(true),
+  /** HMAC-SHA256 key the API signs command envelopes with and workers verify (production requires it). */
+  COMMAND_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long the API waits for a worker to accept a command before answering 503 WORKER_UNAVAILABLE. */
+  UPDATE_ACCEPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Demo region, schools and users: on by default except in production (see loadConfig). */
+  SEED_DEMO_DATA: bool.optional(),
+  /** The demo users' password; production requires one of its own (the README's is public). */
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+
+  /** A Chromium (or Chrome) executable for PDF reports; unset: /usr/bin/chromium, else @sparticuz/chromium. */
+  CHROMIUM_PATH: optionalString,
+  /** How long a stored Idempotency-Key response is replayed; older records are deleted. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** The parsed environment; SEED_DEMO_DATA is resolved from NODE_ENV when it is not set. */
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'SEED_DEMO_DATA'> & { SEED_DEMO_DATA: boolean };

@@ -24,8 +24,80 @@ describe('loadConfig', () => {
     }
   });
 
-  it('requires a JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+  describe('in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIKx0a1wfpXeYCzBOSfOJmMGL4ZmTWUQKVwUGFR0lKv8N',
+      DATABASE_URL: 'postgres://mutu_app:Kq7-long-random-password@db:5432/mutu',
+    };
+    const issuesOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        return e.issues.map((i) => i.variable);
+      }
+    };
+
+    it('starts with its secrets and a database password of its own', () => {
+      expect(loadConfig(production).NODE_ENV).toBe('production');
+    });
+
+    it('refuses to start without a JWT secret, naming the variable', () => {
+      expect(() => loadConfig({ ...production, JWT_SECRET: '' })).toThrow(/JWT_SECRET: is required in production/);
+    });
+
+    it('refuses to start without an audit signing key, naming the variable', () => {
+      expect(() => loadConfig({ ...production, AUDIT_SIGNING_KEY: '' })).toThrow(/AUDIT_SIGNING_KEY: is required in production/);
+    });
+
+    it('refuses to start with webhooks enabled and no webhook secret', () => {
+      expect(() => loadConfig({ ...production, WEBHOOKS_ENABLED: 'true' })).toThrow(/WEBHOOK_SECRET: is required in production when WEBHOOKS_ENABLED=true/);
+      expect(() => loadConfig({ ...production, WEBHOOKS_ENABLED: 'true', WEBHOOK_SECRET: 'short' })).toThrow(/WEBHOOK_SECRET: must be at least 32/);
+      expect(loadConfig({ ...production, WEBHOOKS_ENABLED: 'true', WEBHOOK_SECRET: 'w'.repeat(32) }).WEBHOOKS_ENABLED).toBe(true);
+      // Without webhooks there is nothing to sign.
+      expect(issuesOf(production)).toEqual([]);
+    });
+
+    it.each([
+      ['the default "mutu"', 'postgres://mutu:mutu@db:5432/mutu', /DATABASE_URL: uses the default password "mutu"/],
+      ['an empty password', 'postgres://mutu:@db:5432/mutu', /DATABASE_URL: has no password/],
+      ['no password at all', 'postgres://mutu@db:5432/mutu', /DATABASE_URL: has no password/],
+      ['"postgres"', 'postgres://postgres:postgres@db:5432/mutu', /DATABASE_URL: uses the default password/],
+      ['a short password', 'postgres://mutu:abc123@db:5432/mutu', /DATABASE_URL: has a password shorter than 12/],
+    ])('refuses a database URL with %s', (_, url, message) => {
+      expect(() => loadConfig({ ...production, DATABASE_URL: url })).toThrow(message);
+    });
+
+    it('accepts a percent-encoded strong password', () => {
+      expect(() => loadConfig({ ...production, DATABASE_URL: 'postgres://app:p%40ss%3Aword-long-1@db:5432/mutu' })).not.toThrow();
+    });
+
+    it('names every missing secret at once', () => {
+      expect(issuesOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://mutu:mutu@db/mutu' }).sort()).toEqual(['AUDIT_SIGNING_KEY', 'DATABASE_URL', 'JWT_SECRET']);
+    });
+
+    it('seeds no demo data unless SEED_DEMO_DATA=true is set', () => {
+      expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);
+      expect(loadConfig({ ...production, SEED_DEMO_DATA: 'true' }).SEED_DEMO_DATA).toBe(true);
+    });
+
+    it("never accepts the README's demo password", () => {
+      expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true', DEMO_PASSWORD: 'mutu-demo-2026' })).toThrow(/DEMO_PASSWORD: must not be the README/);
+      expect(loadConfig({ ...production, SEED_DEMO_DATA: 'true', DEMO_PASSWORD: 'an-operator-chosen-pw' }).DEMO_PASSWORD).toBe('an-operator-chosen-pw');
+    });
+  });
+
+  it('seeds demo data by default in development and tests, unless turned off', () => {
+    expect(loadConfig({}).SEED_DEMO_DATA).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).SEED_DEMO_DATA).toBe(true);
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' }).SEED_DEMO_DATA).toBe(false);
+  });
+
+  it('lets development use the default database password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://mutu:mutu@127.0.0.1:5432/mutu' })).not.toThrow();
   });
 
   it('parses booleans and numbers from strings', () => {

@@ -1,7 +1,8 @@
 import { ConfigSchema, type Config } from './config.schema';
+import { productionIssues, type ConfigIssue } from './production-rules';
 
 export class ConfigError extends Error {
-  constructor(readonly issues: { variable: string; message: string }[]) {
+  constructor(readonly issues: ConfigIssue[]) {
     super(
       'Invalid configuration:\n' +
         issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n') +
@@ -20,10 +21,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
     );
   }
-  const config = parsed.data;
-  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'is required in production' }]);
-  }
+  // Demo data (public users and password) is seeded by default everywhere but production.
+  const config: Config = { ...parsed.data, SEED_DEMO_DATA: parsed.data.SEED_DEMO_DATA ?? parsed.data.NODE_ENV !== 'production' };
+  const production = productionIssues(config);
+  if (production.length > 0) throw new ConfigError(production);
   if (Boolean(config.TEMPORAL_TLS_CERT_PATH) !== Boolean(config.TEMPORAL_TLS_KEY_PATH)) {
     throw new ConfigError([
       { variable: 'TEMPORAL_TLS_KEY_PATH', message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together' },
