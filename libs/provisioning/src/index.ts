@@ -7,3 +7,4 @@ export * from './stop-child';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './time-skipping-server';
+export * from './temporal-server';
