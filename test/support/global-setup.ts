@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '@jest/types';
-import { consoleLog, provisionPostgres, provisionTemporal, resolveTimeSkippingServer } from '../../libs/provisioning/src';
+import { consoleLog, PrerequisiteError, provisionPostgres, provisionTemporal, resolveChromium, resolveTimeSkippingServer } from '../../libs/provisioning/src';
 import { writeWorkflowBundle } from '../../libs/temporal/src/write-bundle';
 
 /** Unit tests need nothing provisioned: skip the servers when only they run. */
@@ -27,7 +27,19 @@ export default async function globalSetup(_globalConfig: Config.GlobalConfig): P
   const log = (line: string) => consoleLog(`test setup: ${line}`);
   const provisioned: Provisioned = { stops: [] };
   (globalThis as { __MUTU__?: Provisioned }).__MUTU__ = provisioned;
+  try {
+    await provision(provisioned, log);
+  } catch (e) {
+    // One sentence and exit 1, with whatever was already started stopped: jest would otherwise
+    // print a stack trace and leave the servers running.
+    for (const stop of provisioned.stops.reverse()) await stop().catch(() => undefined);
+    const message = e instanceof PrerequisiteError ? e.message : `provisioning failed: ${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`[mutu] test setup: ${message}\n`);
+    process.exit(1);
+  }
+}
 
+async function provision(provisioned: Provisioned, log: (line: string) => void): Promise<void> {
   const pg = await provisionPostgres({ databaseUrl: process.env.DATABASE_URL, log });
   provisioned.stops.push(() => pg.stop());
   process.env.DATABASE_URL = pg.url;
@@ -38,6 +50,9 @@ export default async function globalSetup(_globalConfig: Config.GlobalConfig): P
 
   const testServer = resolveTimeSkippingServer(log);
   if (testServer.type === 'existing-path') process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
+
+  // Browser tests and the PDF report launch this one.
+  process.env.CHROMIUM_PATH = await resolveChromium(log);
 
   const started = Date.now();
   const bundlePath = join(mkdtempSync(join(tmpdir(), 'mutu-bundle-')), 'workflow-bundle.js');

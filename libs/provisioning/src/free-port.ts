@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { PrerequisiteError } from './log';
 
 /** Asks the kernel for a free TCP port on loopback. */
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -31,4 +32,15 @@ export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 
     if (Date.now() - started > timeoutMs) throw new Error(`nothing answered on ${host}:${port} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Fails with one sentence when a fixed port someone configured is already taken. */
+export function ensurePortFree(port: number, what: string, variable: string, host = '127.0.0.1'): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const server = createServer();
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new PrerequisiteError(`${what} ${port} on ${host} is not available (${e.code ?? e.message}); stop what uses it or set ${variable} to another port.`)),
+    );
+    server.listen(port, host, () => server.close(() => resolveFree()));
+  });
 }

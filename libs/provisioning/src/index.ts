@@ -1,4 +1,5 @@
 export * from './cache-dir';
+export * from './chromium';
 export * from './free-port';
 export * from './log';
 export * from './postgres';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { userCacheDir } from './cache-dir';
-import type { ProvisionLog } from './log';
+import { PrerequisiteError, type ProvisionLog } from './log';
 
 /** v1.6 and later of the CLI cannot be `go install`ed; this one can, and ships a dev server with a UI. */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
@@ -40,7 +40,7 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
 export function resolveTemporalCli(log: ProvisionLog, env: NodeJS.ProcessEnv = process.env): TemporalCli {
   if (env.TEMPORAL_CLI_PATH) {
     if (!isExecutable(env.TEMPORAL_CLI_PATH)) {
-      throw new Error(`TEMPORAL_CLI_PATH=${env.TEMPORAL_CLI_PATH} is not an executable file`);
+      throw new PrerequisiteError(`Temporal: TEMPORAL_CLI_PATH=${env.TEMPORAL_CLI_PATH} is not an executable file; point it at the temporal CLI or unset it.`);
     }
     log(`Temporal CLI: ${env.TEMPORAL_CLI_PATH} (from TEMPORAL_CLI_PATH)`);
     return { path: env.TEMPORAL_CLI_PATH, source: 'TEMPORAL_CLI_PATH' };

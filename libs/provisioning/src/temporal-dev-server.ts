@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { freePort, waitForPort } from './free-port';
-import type { ProvisionLog } from './log';
+import { ensurePortFree, freePort, waitForPort } from './free-port';
+import { PrerequisiteError, type ProvisionLog } from './log';
 import { stopChild } from './stop-child';
 import { resolveTemporalCli } from './temporal-cli';
 
@@ -38,6 +38,7 @@ export interface TemporalOptions {
 /** `TEMPORAL_ADDRESS` when given, otherwise a Temporal dev server started from the CLI. */
 export async function provisionTemporal(options: TemporalOptions): Promise<TemporalHandle> {
   if (options.address) {
+    await checkTemporalAddress(options.address);
     options.log(`Temporal: using TEMPORAL_ADDRESS ${options.address}, namespace ${options.namespace}`);
     return { address: options.address, namespace: options.namespace, source: 'TEMPORAL_ADDRESS', stop: async () => undefined };
   }
@@ -55,6 +56,7 @@ export async function provisionTemporal(options: TemporalOptions): Promise<Tempo
   let uiUrl: string | undefined;
   if (options.ui) {
     const uiPort = options.uiPort ?? (await freePort());
+    await ensurePortFree(uiPort, 'Temporal: the Web UI port', 'TEMPORAL_UI_PORT');
     args.push('--ui-port', String(uiPort), '--ui-ip', '127.0.0.1');
     uiUrl = `http://127.0.0.1:${uiPort}`;
   } else {
@@ -66,11 +68,22 @@ export async function provisionTemporal(options: TemporalOptions): Promise<Tempo
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`Temporal dev server exited (code ${code}): ${stderr.trim()}`))),
-  );
-  exited.catch(() => undefined);
-  await Promise.race([waitForPort(port, '127.0.0.1', 60_000), exited]);
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new PrerequisiteError(`Temporal: could not run the dev server ${cli.path} (${e.code ?? e.message}); set TEMPORAL_CLI_PATH to a working temporal CLI, or set TEMPORAL_ADDRESS.`)),
+    );
+    child.once('exit', (code, signal) =>
+      reject(new PrerequisiteError(`Temporal: the dev server exited before it was ready (${signal ?? code}: ${lastLine(stderr)}); fix what it says, or set TEMPORAL_ADDRESS.`)),
+    );
+  });
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([waitForPort(port, '127.0.0.1', 60_000), failed]);
+  } catch (e) {
+    await stopChild(child, 5_000);
+    if (e instanceof PrerequisiteError) throw e;
+    throw new PrerequisiteError(`Temporal: the dev server did not listen on 127.0.0.1:${port} within 60 s; look for another dev server using its database file, or set TEMPORAL_ADDRESS.`);
+  }
   const startMs = Date.now() - started;
   options.log(
     `Temporal: TEMPORAL_ADDRESS not set, dev server on 127.0.0.1:${port} (${cli.source}), ` +
@@ -87,6 +100,21 @@ export async function provisionTemporal(options: TemporalOptions): Promise<Tempo
   };
 }
 
+/** A TEMPORAL_ADDRESS that does not answer is said at once, not as a gRPC error later. */
+async function checkTemporalAddress(address: string): Promise<void> {
+  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
+  try {
+    await waitForPort(port, host, 5_000);
+  } catch {
+    throw new PrerequisiteError(`Temporal: nothing answers at TEMPORAL_ADDRESS=${address}; start that server or correct the address, or unset TEMPORAL_ADDRESS to run a dev server.`);
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length ? lines[lines.length - 1].slice(0, 300) : 'no output';
+}
+
 async function startSdkDevServer(options: TemporalOptions): Promise<TemporalHandle> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const env = await TestWorkflowEnvironment.createLocal({
@@ -97,6 +125,11 @@ async function startSdkDevServer(options: TemporalOptions): Promise<TemporalHand
       dbFilename: options.dbFile ? resolve(options.dbFile) : undefined,
       searchAttributes: Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => ({ name, type })) as never,
     },
+  }).catch((e: unknown) => {
+    throw new PrerequisiteError(
+      `Temporal: no temporal CLI was found or built, and the Temporal SDK could not download one (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); ` +
+        'install Go so it can be built, set TEMPORAL_CLI_PATH, or set TEMPORAL_ADDRESS.',
+    );
   });
   const address = env.address;
   options.log(`Temporal: dev server from the Temporal SDK download on ${address}`);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userCacheDir } from './cache-dir';
-import type { ProvisionLog } from './log';
+import { PrerequisiteError, type ProvisionLog } from './log';
 import { findOnPath } from './temporal-cli';
 
 export const TEST_SERVER_VERSION = '1.31.0';
@@ -28,6 +28,9 @@ function pom(version: string): string {
  */
 export function resolveTimeSkippingServer(log: ProvisionLog, env: NodeJS.ProcessEnv = process.env): TestServerExecutable {
   if (env.TEMPORAL_TEST_SERVER_PATH) {
+    if (!existsSync(env.TEMPORAL_TEST_SERVER_PATH)) {
+      throw new PrerequisiteError(`Time-skipping server: TEMPORAL_TEST_SERVER_PATH=${env.TEMPORAL_TEST_SERVER_PATH} does not exist; point it at a test server executable or unset it.`);
+    }
     log(`Time-skipping server: ${env.TEMPORAL_TEST_SERVER_PATH} (from TEMPORAL_TEST_SERVER_PATH)`);
     return { type: 'existing-path', path: env.TEMPORAL_TEST_SERVER_PATH };
   }
@@ -50,8 +53,11 @@ export function resolveTimeSkippingServer(log: ProvisionLog, env: NodeJS.Process
       env,
     });
     if (result.status !== 0 || !existsSync(classpathFile)) {
-      log('Time-skipping server: Maven could not resolve it; using the Temporal SDK download');
-      return { type: 'cached-download' };
+      rmSync(classpathFile, { force: true });
+      throw new PrerequisiteError(
+        `Time-skipping server: Maven could not resolve io.temporal:temporal-test-server:${TEST_SERVER_VERSION} (${result.error?.message ?? `exit ${result.status}`}); ` +
+          'check that Maven reaches Maven Central (its output is above), or set TEMPORAL_TEST_SERVER_PATH to a test server executable.',
+      );
     }
   }
   const classpath = readFileSync(classpathFile, 'utf8').trim();

@@ -1,18 +1,16 @@
-// Headless Chromium for the browser tests: the system's when present, else the one shipped in the
-// @sparticuz/chromium package (so `npm test` needs no system install).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// Headless Chromium for the browser tests, found by @mutu/provisioning (the test setup resolves it
+// once and passes CHROMIUM_PATH on).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resolveChromium, silentLog } from '@mutu/provisioning';
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots');
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function executablePath(): Promise<string> {
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  const mod = (await import('@sparticuz/chromium')) as unknown as { default?: { executablePath(): Promise<string> }; executablePath?: () => Promise<string> };
-  const pkg = mod.default ?? (mod as { executablePath(): Promise<string> });
-  return pkg.executablePath();
+function executablePath(): Promise<string> {
+  return resolveChromium(silentLog);
 }
 
 export async function launchBrowser(): Promise<Browser> {

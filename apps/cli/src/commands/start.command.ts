@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfigOrExit } from '@mutu/config';
 import { createDataSource, migrate, seedDemoData } from '@mutu/persistence';
-import { consoleLog, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
+import { consoleLog, ensurePortFree, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
 
 /**
@@ -66,6 +66,7 @@ export async function startCommand(): Promise<void> {
       });
       children.push(child);
     };
+    await ensurePortFree(config.API_PORT, 'API: the port', 'API_PORT', config.API_HOST);
     run('worker', 'apps/worker/src/main.js');
     run('api', 'apps/api/src/main.js');
     const api = `http://${config.API_HOST}:${config.API_PORT}`;
@@ -75,8 +76,9 @@ export async function startCommand(): Promise<void> {
     if (temporal.uiUrl) log(`Temporal UI ${temporal.uiUrl}`);
     log('demo users: see README (password "mutu-demo-2026"); Ctrl-C stops everything');
   } catch (e) {
+    // One sentence on what failed; the stack only when asked for (LOG_LEVEL=debug).
     if (e instanceof PrerequisiteError) log(e.message);
-    else log(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    else log(`start failed: ${e instanceof Error ? (config.LOG_LEVEL === 'debug' ? (e.stack ?? e.message) : e.message) : String(e)}`);
     await stopAll(1);
   }
 }
