@@ -3,3 +3,4 @@ export * from './errors';
 export * from './actor';
 export * from './program';
 export * from './campaign';
+export * from './policy';

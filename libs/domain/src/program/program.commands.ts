@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ActorSchema, RoleSchema } from '../actor';
 import {
+  ApprovalPolicyRefSchema,
   ApprovalPolicySchema,
   AssignmentInputSchema,
   DecisionSchema,
@@ -32,7 +33,9 @@ export const payloadSchemas = {
     timeZone: z.string().min(1).max(64).optional(),
     title: z.string().min(1).max(300),
     plan: PlanSchema,
+    /** Set by the API from the governance policy in force; authors cannot send one. */
     approvalPolicy: ApprovalPolicySchema.optional(),
+    approvalPolicyRef: ApprovalPolicyRefSchema.optional(),
   }),
   EditPlan: z.object({ plan: PlanSchema, basePlanVersion: z.number().int().nonnegative().optional() }),
   SubmitPlan: z.object({ planVersion: z.number().int().nonnegative().optional() }),
@@ -48,7 +51,13 @@ export const payloadSchemas = {
   DecideDocumentation: z.object({ decision: DecisionSchema, ...optionalReason }),
   EditReport: z.object({ sections: ReportSectionsSchema }),
   SubmitReport: z.object({ reportSha256: Sha256Schema }),
-  SignReport: z.object({ decision: DecisionSchema, reportSha256: Sha256Schema, ...optionalReason }),
+  SignReport: z.object({
+    decision: DecisionSchema,
+    /** The report version the signer read (optional only for commands recorded before it existed). */
+    reportVersion: z.number().int().positive().optional(),
+    reportSha256: Sha256Schema,
+    ...optionalReason,
+  }),
   CloseProgram: z.object({}),
   RequestCancellation: z.object({ ...reason }),
   ConfirmCancellation: z.object({ ...optionalReason }),

@@ -35,6 +35,7 @@ export function decideCreateProgram(command: CommandOf<'CreateProgram'>, state: 
       title: p.title,
       plan: p.plan,
       approvalPolicy: p.approvalPolicy ?? DEFAULT_APPROVAL_POLICY,
+      ...(p.approvalPolicyRef ? { approvalPolicyRef: p.approvalPolicyRef } : {}),
       ...meta(command, role),
     }),
   ];

@@ -83,17 +83,30 @@ export function decideSignReport(command: CommandOf<'SignReport'>, state: Progra
   const role = requireRole(command.actor, [policy.role], 'sign the report');
   requireStage(program, ['report'], 'sign the report');
   const { report } = program;
-  if (report.sha256 === null) throw new DomainError('NOT_SUBMITTED', 'The report has not been submitted.');
+  if (report.sha256 === null) {
+    // The member read a submission that has since been returned for revision.
+    if (command.payload.reportVersion !== undefined) {
+      throw new DomainError('REPORT_CHANGED', 'The report you read was returned for revision and is not submitted now.', {
+        current: { version: null, sha256: null },
+        signed: { version: command.payload.reportVersion, sha256: command.payload.reportSha256 },
+      });
+    }
+    throw new DomainError('NOT_SUBMITTED', 'The report has not been submitted.');
+  }
   if (report.signedOffAt !== null) throw new DomainError('ALREADY_DECIDED', 'The report is already signed off.');
   requireFourEyes(command.actor, [report.submittedBy, ...report.authors], 'a report');
   if (report.signatures.some((s) => s.by === command.actor.userId)) {
     throw new DomainError('ALREADY_SIGNED', 'You already signed this report.');
   }
-  const { decision, reportSha256 } = command.payload;
-  if (reportSha256 !== report.sha256) {
-    throw new DomainError('REPORT_HASH_MISMATCH', 'The report you signed is not the submitted one.', {
-      submitted: report.sha256,
-      signed: reportSha256,
+  const { decision, reportSha256, reportVersion } = command.payload;
+  // A signature binds to what the member read: the submitted version and its content hash. A
+  // command recorded before versions were named carries none; its hash still has to match.
+  const currentVersion = report.submittedVersion ?? null;
+  const versionChanged = reportVersion !== undefined && currentVersion !== null && reportVersion !== currentVersion;
+  if (reportSha256 !== report.sha256 || versionChanged) {
+    throw new DomainError('REPORT_CHANGED', 'The report changed since you read it: read the current version and sign again.', {
+      current: { version: currentVersion, sha256: report.sha256 },
+      signed: { version: reportVersion ?? null, sha256: reportSha256 },
     });
   }
   const m = meta(command, role);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { RoleSchema } from '../actor';
 import {
+  ApprovalPolicyRefSchema,
   ApprovalPolicySchema,
   AssignmentInputSchema,
   DecisionSchema,
@@ -33,6 +34,8 @@ export const eventDataSchemas = {
     title: z.string().min(1),
     plan: PlanSchema,
     approvalPolicy: ApprovalPolicySchema,
+    /** The governance policy version taken at creation; absent in programs created before policies were governed. */
+    approvalPolicyRef: ApprovalPolicyRefSchema.optional(),
     ...human,
   }),
   PlanEdited: z.object({ plan: PlanSchema, planVersion: z.number().int(), ...human }),

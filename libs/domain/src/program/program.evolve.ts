@@ -1,7 +1,7 @@
 // evolve(state, event) → state. Total: it never throws, so a stored stream always folds; an event
 // that cannot apply (e.g. before ProgramCreated) leaves the state unchanged.
 import type { ProgramEvent } from './program.events';
-import { EMPTY_REPORT_SECTIONS, type Plan, type Stage } from './program.schemas';
+import { EMPTY_REPORT_SECTIONS, type Plan, type Stage, reportRejectionsToReturn } from './program.schemas';
 import {
   type ActivityState,
   type PlanState,
@@ -65,11 +65,13 @@ export function evolve(state: ProgramState, event: ProgramEvent): ProgramState {
       planVersion: 1,
       planAuthors: [d.by],
       approvalPolicy: d.approvalPolicy,
+      approvalPolicyRef: d.approvalPolicyRef ?? null,
       submissions: { plan: null, documentation: null },
       approvals: [],
       report: {
         sections: { ...EMPTY_REPORT_SECTIONS },
         sha256: null,
+        submittedVersion: null,
         submittedBy: null,
         submittedAt: null,
         authors: [],
@@ -185,6 +187,7 @@ function apply(s: Program, event: Exclude<ProgramEvent, { type: 'ProgramCreated'
         report: {
           ...s.report,
           sha256: reportSha256,
+          submittedVersion: s.version,
           submittedBy: by,
           submittedAt: at,
           authors: addUnique(s.report.authors, by),
@@ -194,9 +197,13 @@ function apply(s: Program, event: Exclude<ProgramEvent, { type: 'ProgramCreated'
     }
     case 'ReportSigned': {
       const { by, role, at, decision, reason, reportSha256 } = event.data;
-      const report = { ...s.report, signatures: [...s.report.signatures, { by, decision, reason, reportSha256, at }] };
-      // A rejection returns the report to editing; its signatures stay visible until resubmission.
-      const reopened = decision === 'reject' ? { sha256: null, submittedBy: null, submittedAt: null } : {};
+      const signatures = [...s.report.signatures, { by, role, decision, reason, reportSha256, at }];
+      const report = { ...s.report, signatures };
+      // Enough rejections under the policy's rule return the report to editing; its signatures
+      // stay visible until resubmission.
+      const rejections = signatures.filter((x) => x.decision === 'reject' && x.reportSha256 === reportSha256).length;
+      const returned = decision === 'reject' && rejections >= reportRejectionsToReturn(s.approvalPolicy.report);
+      const reopened = returned ? { sha256: null, submittedVersion: null, submittedBy: null, submittedAt: null } : {};
       return {
         ...s,
         report: { ...report, ...reopened },

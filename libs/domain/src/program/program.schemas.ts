@@ -158,17 +158,51 @@ export type Decision = z.infer<typeof DecisionSchema>;
 /** Who may approve: anyone but the workflow itself and the read-only auditor. */
 export const ApproverRoleSchema = RoleSchema.exclude(['system', 'auditor']);
 export const ApprovalStepSchema = z.object({ role: ApproverRoleSchema, approvals: z.number().int().min(1).max(10) });
+/**
+ * What a committee member's rejection does while the quorum is not reached: 'any' — one rejection
+ * returns the report for revision; 'majority' — the report returns once more than half the quorum
+ * has rejected it (floor(quorum / 2) + 1 rejections), single objections stay on record.
+ */
+export const ReportRejectionRuleSchema = z.enum(['any', 'majority']);
+export type ReportRejectionRule = z.infer<typeof ReportRejectionRuleSchema>;
 export const ApprovalPolicySchema = z.object({
   plan: ApprovalStepSchema,
   documentation: ApprovalStepSchema,
-  report: z.object({ role: ApproverRoleSchema, quorum: z.number().int().min(1).max(20) }),
+  report: z.object({
+    role: ApproverRoleSchema,
+    quorum: z.number().int().min(1).max(20),
+    /** Absent in programs created before the rule was written into the policy: they behave as 'any'. */
+    rejection: ReportRejectionRuleSchema.optional(),
+  }),
 });
 export type ApprovalPolicy = z.infer<typeof ApprovalPolicySchema>;
 
+/**
+ * The policy of a region or school with no policy of its own. Report rejection 'any': the
+ * committee's sign-off vouches for the report as a committee decision (Permendikbud 75/2016, see
+ * DOMAIN.md), so until a region writes down another rule, one member's reasoned objection sends the
+ * report back for revision — the behaviour programs always had.
+ */
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   plan: { role: 'supervisor', approvals: 1 },
   documentation: { role: 'supervisor', approvals: 1 },
-  report: { role: 'committee', quorum: 2 },
+  report: { role: 'committee', quorum: 2, rejection: 'any' },
 };
+
+/** Which governance policy a program took at creation: its scope and its version in the policy stream. */
+export const ApprovalPolicyRefSchema = z.object({
+  /** 'default' when neither the region nor the school had a policy (version 0). */
+  scope: z.enum(['default', 'region', 'school']),
+  regionId: IdSchema,
+  schoolId: IdSchema.nullable(),
+  /** Version of the policy stream (`policy-<regionId>`) whose event set this policy; 0 for the default. */
+  version: z.number().int().nonnegative(),
+});
+export type ApprovalPolicyRef = z.infer<typeof ApprovalPolicyRefSchema>;
+
+/** Rejections that return a submitted report under the policy's rule. */
+export function reportRejectionsToReturn(policy: ApprovalPolicy['report']): number {
+  return (policy.rejection ?? 'any') === 'majority' ? Math.floor(policy.quorum / 2) + 1 : 1;
+}
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';

@@ -4,6 +4,7 @@ import type { Role } from '../actor';
 import type {
   ActivityStatus,
   ApprovalPolicy,
+  ApprovalPolicyRef,
   Decision,
   EvidenceKind,
   Execution,
@@ -65,6 +66,8 @@ export interface ApprovalRecord {
 
 export interface Signature {
   by: string;
+  /** The role the member signed in (absent in states folded before it was kept). */
+  role?: Role;
   decision: Decision;
   reason: string | null;
   reportSha256: string;
@@ -75,6 +78,12 @@ export interface ReportState {
   sections: ReportSections;
   /** Hash of the submitted report; null while the report is editable. */
   sha256: string | null;
+  /**
+   * The program version of the ReportSubmitted event of the current submission: a signer names it
+   * with the hash, so a resubmission of identical content is still a new version. Absent in
+   * states folded before it was kept.
+   */
+  submittedVersion?: number | null;
   submittedBy: string | null;
   submittedAt: string | null;
   /** Everyone who edited or submitted the report: they may not sign it. */
@@ -146,6 +155,8 @@ export interface Program {
   /** Creator and every plan editor: none of them may approve the plan (four-eyes). */
   planAuthors: string[];
   approvalPolicy: ApprovalPolicy;
+  /** The governance policy version taken at creation; absent for programs created before it was recorded. */
+  approvalPolicyRef?: ApprovalPolicyRef | null;
   submissions: { plan: Submission | null; documentation: Submission | null };
   approvals: ApprovalRecord[];
   report: ReportState;

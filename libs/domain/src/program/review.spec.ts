@@ -229,7 +229,7 @@ describe('SignReport', () => {
   });
 
   it('refuses a signature on a different version of the report', () => {
-    given(submitted().state).when(sign(actors.committee1, 'approve', { reportSha256: sha(1) })).thenThrows('REPORT_HASH_MISMATCH', 409);
+    given(submitted().state).when(sign(actors.committee1, 'approve', { reportSha256: sha(1) })).thenThrows('REPORT_CHANGED', 409);
   });
 
   it('the author of the report cannot sign it (four-eyes)', () => {
