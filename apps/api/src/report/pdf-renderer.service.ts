@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { CONFIG, type Config } from '@mutu/config';
 import type { Browser } from 'playwright-core';
 
 const ARGS = [
@@ -13,7 +14,16 @@ const ARGS = [
   '--disable-sync',
 ];
 
-async function executablePath(): Promise<string> {
+/**
+ * The browser to print with: CHROMIUM_PATH (the image installs Debian's chromium), else the
+ * system's /usr/bin/chromium, else the one packed in @sparticuz/chromium (a runtime dependency, so
+ * a pruned artifact without a system browser still renders).
+ */
+export async function chromiumExecutablePath(configured: string | undefined): Promise<string> {
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH ${configured} does not exist`);
+    return configured;
+  }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('@sparticuz/chromium');
@@ -24,6 +34,8 @@ async function executablePath(): Promise<string> {
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
   private browser: Promise<Browser> | undefined;
+
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
 
   async render(html: string): Promise<Buffer> {
     const browser = await this.launch();
@@ -43,7 +55,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     if (!this.browser) {
       this.browser = (async () => {
         const { chromium } = await import('playwright-core');
-        return chromium.launch({ executablePath: await executablePath(), args: ARGS, headless: true });
+        return chromium.launch({ executablePath: await chromiumExecutablePath(this.config.CHROMIUM_PATH), args: ARGS, headless: true });
       })();
       this.browser.catch(() => (this.browser = undefined));
     }
