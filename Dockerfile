@@ -4,10 +4,18 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN node scripts/build.js && npm prune --omit=dev
+# Runtime dependencies only (the PDF report's playwright-core is one of them). The image prints with
+# Debian's Chromium (CHROMIUM_PATH below), so the copy @sparticuz/chromium packs for hosts without
+# one is dropped.
+RUN node scripts/build.js && npm prune --omit=dev && rm -rf node_modules/@sparticuz/chromium/bin
 
 FROM node:20-bookworm-slim
+# Debian's Chromium prints the PDF report (GET /programs/:id/report.pdf); fonts for its text.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-core \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
+ENV CHROMIUM_PATH=/usr/bin/chromium
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -7,6 +7,8 @@ const root = path.resolve(__dirname, '../..');
 
 interface Service {
   image?: string;
+  command?: string[] | string;
+  profiles?: string[];
   build?: string;
   environment?: Record<string, string>;
   depends_on?: string[] | Record<string, unknown>;
@@ -19,13 +21,25 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 const services = compose.services;
 const mutuServices = ['api', 'worker'];
 
-/** ${VAR:-default} and ${VAR:?msg} resolved the way compose would with an empty environment. */
-function interpolate(value: string): string {
+/** What an operator sets before `docker compose up`: the variables compose requires (${VAR:?…}). */
+const OPERATOR_ENV: Record<string, string> = {
+  JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+  AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIKx0a1wfpXeYCzBOSfOJmMGL4ZmTWUQKVwUGFR0lKv8N',
+  POSTGRES_PASSWORD: 'e3b0c44298fc1c149afbf4c8996fb924',
+};
+
+/** ${VAR:-default} and ${VAR:?msg} resolved the way compose would, from `env` (compose refuses a missing ${VAR:?}). */
+function interpolate(value: string, env: Record<string, string> = OPERATOR_ENV): string {
   return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => {
-    if (name === 'JWT_SECRET') return 'a-production-secret-of-at-least-32-chars';
+    if (env[name]) return env[name];
+    if (op === '?') throw new Error(`compose: ${name} ${arg}`);
     return op === '-' ? (arg ?? '') : '';
   });
 }
+
+const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
 describe('docker-compose.yml (the production topology)', () => {
   it('has every part of the topology', () => {
@@ -69,5 +83,43 @@ describe('docker-compose.yml (the production topology)', () => {
         expect({ service: name, dependsOn: dep, defined: Boolean(services[dep]) }).toEqual({ service: name, dependsOn: dep, defined: true });
       }
     }
+  });
+
+  it.each(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'POSTGRES_PASSWORD'])('refuses to start without %s (no default value anywhere)', (name) => {
+    expect(composeText).toMatch(new RegExp(`\\$\\{${name}:\\?`));
+    expect(composeText).not.toMatch(new RegExp(`\\$\\{${name}(:?-|\\})`));
+    const without = { ...OPERATOR_ENV, [name]: '' };
+    expect(() => interpolate(composeText, without)).toThrow(`compose: ${name} set ${name}`);
+  });
+
+  it('rejects the default database password the way the API does', () => {
+    const env = Object.fromEntries(
+      Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), { ...OPERATOR_ENV, POSTGRES_PASSWORD: 'mutu' })]),
+    );
+    expect(() => loadConfig(env)).toThrow(/DATABASE_URL: uses the default password "mutu"/);
+  });
+
+  it('publishes neither the Temporal frontend nor the Temporal UI (nor the mail catcher) to the host', () => {
+    const published = Object.entries(services).flatMap(([name, svc]) => (svc.ports ?? []).map((p) => ({ name, port: String(p) })));
+    expect(published.map((p) => p.name)).toEqual(['api']);
+    expect(published.filter((p) => /(^|:)(7233|8080|8233)$/.test(p.port))).toEqual([]);
+    // The UI runs only when an operator asks for it (a profile), reached through a tunnel.
+    expect(services['temporal-ui'].profiles).toEqual(['operator']);
+  });
+
+  it('runs the API and the worker with the entry points of the pruned artifact', () => {
+    expect(services.api.command).toEqual(['node', '-r', './scripts/register-dist.js', 'dist/apps/api/src/main.js']);
+    expect(services.worker.command).toEqual(['node', '-r', './scripts/register-dist.js', 'dist/apps/worker/src/main.js']);
+    expect(services.api.environment?.NODE_ENV).toBe('production');
+    expect(services.api.environment?.SEED_DEMO_DATA).toBe('false');
+  });
+
+  it('builds an image whose PDF report works after `npm prune --omit=dev`', () => {
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(dockerfile).toMatch(/apt-get install[^\n]*\bchromium\b/);
+    expect(dockerfile).toMatch(/ENV CHROMIUM_PATH=\/usr\/bin\/chromium/);
+    expect(dockerfile).toMatch(/ENV NODE_ENV=production/);
+    // The renderer's modules survive the prune.
+    expect(Object.keys(packageJson.dependencies)).toEqual(expect.arrayContaining(['playwright-core']));
   });
 });
