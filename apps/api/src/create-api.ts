@@ -48,6 +48,6 @@ export async function createApi(config: Config): Promise<NestExpressApplication>
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   serveWeb(app);
-  if (config.SEED_DEMO_DATA) await seedDemoData(app.get(DataSource));
+  if (config.SEED_DEMO_DATA) await seedDemoData(app.get(DataSource), { ...config, log: (line) => logger.warn(line) });
   return app;
 }

@@ -47,7 +47,7 @@ export async function startCommand(): Promise<void> {
     await ds.initialize();
     const applied = await migrate(ds);
     log(`migrations: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.join(', ')}`}`);
-    if (config.SEED_DEMO_DATA) await seedDemoData(ds);
+    if (config.SEED_DEMO_DATA) await seedDemoData(ds, { ...config, log });
     await ds.destroy();
 
     const env = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SEED_DEMO_DATA: 'false' };

@@ -60,8 +60,11 @@ export const DEMO_CAMPAIGN_USERS = [
   })),
 ];
 
-/** Idempotent: inserts what is missing (ON CONFLICT DO NOTHING), never overwrites. */
-export async function seedCampaignDemoData(ds: DataSource, password: string): Promise<void> {
+/** A DataSource or a transaction's EntityManager. */
+export type SeedQueryRunner = Pick<DataSource, 'query'>;
+
+/** Idempotent: inserts what is missing (ON CONFLICT DO NOTHING), never overwrites. Returns the users it created. */
+export async function seedCampaignDemoData(ds: SeedQueryRunner, password: string): Promise<number> {
   await ds.query(
     `INSERT INTO schools (school_id, region_id, name, npsn, level)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
@@ -76,14 +79,17 @@ export async function seedCampaignDemoData(ds: DataSource, password: string): Pr
   const existing: { user_id: string }[] = await ds.query('SELECT user_id FROM users WHERE user_id = ANY($1::text[])', [DEMO_CAMPAIGN_USERS.map((u) => u.userId)]);
   const have = new Set(existing.map((u) => u.user_id));
   const missing = DEMO_CAMPAIGN_USERS.filter((u) => !have.has(u.userId));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return 0;
   // One hash for all of them: bcrypt is slow on purpose, and they share the demo password.
   const hash = await bcrypt.hash(password, 10);
+  let created = 0;
   for (const u of missing) {
-    await ds.query(
+    const rows: unknown[] = await ds.query(
       `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, region_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING user_id`,
       [u.userId, u.email, u.name, hash, u.roles, u.schoolIds, u.regionIds],
     );
+    created += rows.length;
   }
+  return created;
 }

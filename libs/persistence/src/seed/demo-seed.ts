@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { seedCampaignDemoData } from './campaign-demo-seed';
+import type { Config } from '@mutu/config';
+import { seedCampaignDemoData, type SeedQueryRunner } from './campaign-demo-seed';
 
 export * from './campaign-demo-seed';
 
+/** The README's demo password: development and tests only, never production. */
 export const DEMO_PASSWORD = 'mutu-demo-2026';
 
 export const DEMO_REGION = { regionId: 'reg-jaktim', name: 'Kota Administrasi Jakarta Timur' };
@@ -32,28 +35,73 @@ export const DEMO_USERS = [
   { userId: 'u-principal-bdg', email: 'kepsek.bdg@demo.mutu.id', name: 'Bapak Dedi Kurniawan', roles: ['principal'], schoolIds: ['sch-sdn-coblong-03'], regionIds: [] },
 ] as const;
 
-/** Idempotent: inserts what is missing, never overwrites what an admin changed. */
-export async function seedDemoData(ds: DataSource): Promise<void> {
+export interface DemoSeedOptions {
+  NODE_ENV?: Config['NODE_ENV'];
+  /** The password for the demo users it creates; production generates one when this is unset. */
+  DEMO_PASSWORD?: string;
+  log?: (line: string) => void;
+}
+
+export interface DemoSeedResult {
+  /** Where the password of the users created now came from. */
+  password: 'readme' | 'DEMO_PASSWORD' | 'generated';
+  usersCreated: number;
+}
+
+/** The password new demo users get: never the README's in production (config refuses it too). */
+export function demoPasswordFor(opts: DemoSeedOptions): { password: string; source: DemoSeedResult['password'] } {
+  if (opts.NODE_ENV === 'production') {
+    if (opts.DEMO_PASSWORD?.toLowerCase() === DEMO_PASSWORD) throw new Error("DEMO_PASSWORD must not be the README's demo password in production");
+    if (opts.DEMO_PASSWORD) return { password: opts.DEMO_PASSWORD, source: 'DEMO_PASSWORD' };
+    return { password: randomBytes(18).toString('base64url'), source: 'generated' };
+  }
+  return opts.DEMO_PASSWORD ? { password: opts.DEMO_PASSWORD, source: 'DEMO_PASSWORD' } : { password: DEMO_PASSWORD, source: 'readme' };
+}
+
+/**
+ * Idempotent: inserts what is missing, never overwrites what an admin changed. One seeding at a
+ * time (an advisory lock), so replicas booting together agree on who created the users; a
+ * generated password is printed once, by the process whose transaction created them.
+ */
+export async function seedDemoData(ds: DataSource, opts: DemoSeedOptions = {}): Promise<DemoSeedResult> {
+  const { password, source } = demoPasswordFor(opts);
+  const usersCreated = await ds.transaction(async (m) => {
+    await m.query("SELECT pg_advisory_xact_lock(hashtext('mutu-demo-seed'))");
+    return seedInTransaction(m, password);
+  });
+  if (opts.NODE_ENV === 'production' && usersCreated > 0) {
+    opts.log?.(
+      source === 'generated'
+        ? `demo data: created ${usersCreated} demo users with the generated password ${password} (shown only this once; set DEMO_PASSWORD to choose it)`
+        : `demo data: created ${usersCreated} demo users with DEMO_PASSWORD`,
+    );
+  }
+  return { password: source, usersCreated };
+}
+
+async function seedInTransaction(q: SeedQueryRunner, password: string): Promise<number> {
   for (const r of [DEMO_REGION, DEMO_OTHER_REGION]) {
-    await ds.query('INSERT INTO regions (region_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.regionId, r.name]);
+    await q.query('INSERT INTO regions (region_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.regionId, r.name]);
   }
   for (const s of DEMO_SCHOOLS) {
-    await ds.query(
+    await q.query(
       'INSERT INTO schools (school_id, region_id, name, npsn, level) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
       [s.schoolId, s.regionId, s.name, s.npsn, s.level],
     );
   }
-  await seedCampaignDemoData(ds, DEMO_PASSWORD);
-  const existing: { user_id: string }[] = await ds.query('SELECT user_id FROM users');
+  let created = await seedCampaignDemoData(q, password);
+  const existing: { user_id: string }[] = await q.query('SELECT user_id FROM users WHERE user_id = ANY($1::text[])', [DEMO_USERS.map((u) => u.userId)]);
   const have = new Set(existing.map((u) => u.user_id));
   const missing = DEMO_USERS.filter((u) => !have.has(u.userId));
-  if (missing.length === 0) return;
-  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  if (missing.length === 0) return created;
+  const hash = await bcrypt.hash(password, 10);
   for (const u of missing) {
-    await ds.query(
+    const rows: unknown[] = await q.query(
       `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, region_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING user_id`,
       [u.userId, u.email, u.name, hash, u.roles, u.schoolIds, u.regionIds],
     );
+    created += rows.length;
   }
+  return created;
 }
