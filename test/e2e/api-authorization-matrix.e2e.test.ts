@@ -24,7 +24,7 @@ const USER_OF_ROLE: Record<UserRole, keyof typeof EMAIL> = {
 type Scope = 'in' | 'out';
 
 /** Routes whose object has a scope: out of scope must look like "not found". */
-const scoped = (id: RouteId, spec: RouteSpec) => spec.programScoped || spec.campaignScoped || id === 'downloadEvidence' || id === 'createProgram';
+const scoped = (id: RouteId, spec: RouteSpec) => spec.programScoped || spec.campaignScoped || spec.schoolScoped || id === 'downloadEvidence' || id === 'createProgram';
 
 describe('API authorization matrix (generated from the route table)', () => {
   let stack: TestStack;
@@ -32,6 +32,7 @@ describe('API authorization matrix (generated from the route table)', () => {
   let tokens: Record<keyof typeof EMAIL, string>;
   const targets = {} as Record<Scope, Target>;
   const routes = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.roles !== 'public');
+  const publicRoutes = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.roles === 'public');
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -77,8 +78,12 @@ describe('API authorization matrix (generated from the route table)', () => {
     const bandung = { regionId: 'reg-bdg', core: { schoolId: OTHER_SCHOOL, name: 'SD Negeri Coblong 03' }, impact: { schoolId: 'sch-bdg-imbas-01', name: 'SD Negeri Imbas Bandung' } };
     await launchTestCampaign(stack, db, twoSchoolCampaign(outCampaign, bandung, 'u-admin', [{ userId: 'u-supervisor-bdg', name: 'Pengawas Bandung', role: 'supervisor' }]), { userId: 'u-admin', roles: ['admin'], schoolIds: [], regionIds: [] });
 
-    targets.in = { programId: inId, sha256: inUpload.body.state.plan.activities[0].evidence[0].sha256, school: SCHOOL, campaignId: inCampaign, campaignSchool: SCHOOL };
-    targets.out = { programId: outId, sha256: outUpload.body.state.plan.activities[0].evidence[0].sha256, school: OTHER_SCHOOL, campaignId: outCampaign, campaignSchool: OTHER_SCHOOL };
+    // A day off for the admin to remove (days off are not scoped: the same one both ways).
+    const dayOff = await http(stack, tokens.admin, 'POST', '/admin/days-off', { date: '2026-08-19', kind: 'local', name: 'Matrix', schoolId: SCHOOL });
+    expect(dayOff.status).toBe(201);
+
+    targets.in = { programId: inId, sha256: inUpload.body.state.plan.activities[0].evidence[0].sha256, school: SCHOOL, campaignId: inCampaign, campaignSchool: SCHOOL, dayOffId: dayOff.body.dayOffId };
+    targets.out = { programId: outId, sha256: outUpload.body.state.plan.activities[0].evidence[0].sha256, school: OTHER_SCHOOL, campaignId: outCampaign, campaignSchool: OTHER_SCHOOL, dayOffId: dayOff.body.dayOffId };
   });
 
   afterAll(async () => {
@@ -111,6 +116,31 @@ describe('API authorization matrix (generated from the route table)', () => {
     }
     expect(unexpected).toEqual([]);
     expect(await eventCount(db)).toBe(before);
+  });
+
+  it('covers every route of the table: each is public or names the roles that may call it', () => {
+    expect(routes.length + publicRoutes.length).toBe(Object.keys(ROUTES).length);
+    expect(routes.map(([id]) => id)).toEqual(expect.arrayContaining(['auditEvents', 'auditExport', 'schoolCalendar', 'addDayOff', 'removeDayOff', 'myNotifications']));
+    expect(publicRoutes.map(([id]) => id)).toEqual(expect.arrayContaining(['health', 'healthLive', 'docs', 'openApiJson']));
+  });
+
+  it('answers public routes to anonymous callers and every role alike, never with a guard denial', async () => {
+    const unexpected: string[] = [];
+    const readOnly = publicRoutes.filter(([, s]) => s.method === 'GET');
+    for (const [id, spec] of readOnly) {
+      for (const token of [undefined, ...ALL_ROLES.map((r) => tokens[USER_OF_ROLE[r]])]) {
+        const r = await call(id, spec, token, 'in');
+        if (r.status !== 200) unexpected.push(`${id} ${token ? 'signed in' : 'anonymous'} → ${r.status} ${r.body?.code}`);
+      }
+    }
+    // Sign-in routes: a wrong refresh token is refused by the route itself, never by a guard.
+    for (const [id, spec] of publicRoutes.filter(([, s]) => s.method !== 'GET')) {
+      const body = id === 'login' ? { email: EMAIL.auditor, password: 'wrong-password-123' } : { refreshToken: 'x'.repeat(40) };
+      const r = await http(stack, undefined, spec.method, spec.path, body);
+      if (r.status >= 500 || r.status === 403 || r.body?.code === 'UNAUTHENTICATED') unexpected.push(`${id} anonymous → ${r.status} ${r.body?.code}`);
+    }
+    expect(readOnly.length).toBeGreaterThanOrEqual(4);
+    expect(unexpected).toEqual([]);
   });
 
   it('lets every allowed role in scope past the guard and the scope check (the decider may still refuse)', async () => {

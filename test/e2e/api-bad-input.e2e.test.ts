@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ROUTES, type RouteId, type RouteSpec } from '../../apps/api/src/routes/route-table';
 import { startTestStack, type TestStack } from '../support/stack';
-import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, pathFor, type Target } from './api-helpers';
+import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, pathFor, plan, type Target } from './api-helpers';
 
 /** Every JSON mutation of a program, with the token of a role allowed to call it. */
 const MUTATIONS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.mutation && s.body && s.roles !== 'public');
@@ -82,6 +82,54 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await eventCount(db)).toBe(before);
+  });
+
+  describe('text PostgreSQL cannot store, empty filters and path patterns', () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => (r.body.issues ?? []).map((i) => i.path);
+
+    it('an empty schoolId filter is 400 at schoolId, not a database error', async () => {
+      const r = await http(stack, t.qa, 'GET', '/programs?schoolId=');
+      expect([r.status, r.body.code, paths(r)]).toEqual([400, 'VALIDATION_FAILED', ['schoolId']]);
+    });
+
+    it('a NUL character anywhere is 400 at its field path and records nothing', async () => {
+      const before = await eventCount(db);
+      const create = await http(stack, t.qa, 'POST', '/programs', { schoolId: 'sch\u0000x', budgetYear: 2026, title: 'NUL' });
+      expect([create.status, paths(create)]).toEqual([400, ['schoolId']]);
+      const nested = await http(stack, t.principal, 'PUT', `/programs/${target.programId}/plan`, { plan: { ...plan(), objectives: ['ok', 'a\u0000b'] } });
+      expect([nested.status, paths(nested)]).toEqual([400, ['plan.objectives.1']]);
+      const inQuery = await http(stack, t.qa, 'GET', '/programs?regionId=reg%00x');
+      expect([inQuery.status, paths(inQuery)]).toEqual([400, ['regionId']]);
+      const inPath = await http(stack, t.qa, 'GET', '/programs/p%00x');
+      expect([inPath.status, paths(inPath)]).toEqual([400, ['id']]);
+      const inKey = await http(stack, t.qa, 'POST', '/programs', { schoolId: SCHOOL, budgetYear: 2026, title: 'NUL', 'x\u0000': 1 });
+      expect(inKey.status).toBe(400);
+      const dayOff = await http(stack, t.admin, 'POST', '/admin/days-off', { date: '2026-08-20', kind: 'collective_leave', name: 'Cuti\u0000bersama' });
+      expect([dayOff.status, paths(dayOff)]).toEqual([400, ['name']]);
+      const timeline = await http(stack, t.auditor, 'GET', `/audit/programs/${target.programId}/timeline?lang=%00`);
+      expect([timeline.status, paths(timeline)]).toEqual([400, ['lang']]);
+      expect(await eventCount(db)).toBe(before);
+    });
+
+    it('a path parameter outside its documented pattern is 400 at its name', async () => {
+      const sha = await http(stack, t.qa, 'GET', '/evidence/not-a-sha256');
+      expect([sha.status, paths(sha)]).toEqual([400, ['sha256']]);
+      const id = await http(stack, t.qa, 'GET', `/programs/${encodeURIComponent('bad id!')}`);
+      expect([id.status, paths(id)]).toEqual([400, ['id']]);
+      const year = await http(stack, t.qa, 'GET', `/calendar/schools/${SCHOOL}/1999`);
+      expect([year.status, paths(year)]).toEqual([400, ['year']]);
+      const dayOff = await http(stack, t.admin, 'DELETE', '/admin/days-off/not-a-number');
+      expect([dayOff.status, paths(dayOff)]).toEqual([400, ['id']]);
+      const audit = await http(stack, t.auditor, 'GET', `/audit/programs/${encodeURIComponent('a/b')}/events`);
+      expect([audit.status, paths(audit)]).toEqual([400, ['id']]);
+    });
+
+    it('a method the route table does not declare is 405 with Allow', async () => {
+      const r = await http(stack, t.qa, 'PATCH', `/programs/${target.programId}`, {});
+      expect([r.status, r.body.code, r.headers.get('allow')]).toEqual([405, 'METHOD_NOT_ALLOWED', 'GET, HEAD']);
+      const trace = await fetch(`${stack.baseUrl}/health`, { method: 'PUT' });
+      expect(trace.status).toBe(405);
+    });
   });
 
   describe('tokens', () => {

@@ -151,11 +151,15 @@ export interface Target {
   /** A mentoring campaign with one cluster K01 whose core school is `campaignSchool`. */
   campaignId: string;
   campaignSchool: string;
+  /** A day off that exists, for the route that removes one. */
+  dayOffId?: string;
 }
 
 /** The route's path with every parameter filled in from the target. */
 export function pathFor(spec: { path: string }, target: Target): string {
   return spec.path
+    .replace('/admin/days-off/:id', `/admin/days-off/${target.dayOffId ?? '999999999'}`)
+    .replace(':year', '2026')
     .replace(':id', target.programId)
     .replace(':activityId', 'act-1')
     .replace(':sha256', target.sha256)
@@ -202,6 +206,7 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     rescheduleMeeting: { date: '2026-01-05', reason: 'matrix' },
     submitRtl: { actions: [{ id: 'rtl-1', action: 'Matrix', owner: 'Matrix', dueDate: '2099-01-01' }] },
     decideRtl: { decision: 'reject', reason: 'matrix' },
+    addDayOff: { date: '2026-08-18', kind: 'collective_leave', name: 'Matrix' },
   };
   return bodies[id];
 }

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import type { NextFunction, Response } from 'express';
 import { AppModule } from './app.module';
 import { bodyParserFailure } from './common/errors.filter';
+import { methodNotAllowed } from './routes/method-not-allowed.middleware';
 import { serveWeb } from './web/web-static';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -35,6 +36,7 @@ export async function createApi(config: Config): Promise<NestExpressApplication>
     }),
   );
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(methodNotAllowed());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   // Body-parser failures (bad JSON, too large) answered here with their own codes, before Nest
   // turns them into a generic 400 or 500.

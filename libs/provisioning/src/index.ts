@@ -8,4 +8,5 @@ export * from './stop-child';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './time-skipping-server';
+export * from './schemathesis';
 export * from './temporal-server';

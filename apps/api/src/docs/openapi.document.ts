@@ -1,8 +1,28 @@
 import { z } from 'zod';
+import { NO_NUL_PATTERN } from '../common/text';
+import { pathParamSchemas } from '../routes/path-params.guard';
 import { ROUTES, type RouteSpec } from '../routes/route-table';
+import { linksOf } from './openapi.links';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+type Json = Record<string, unknown>;
+
+/**
+ * JSON Schema of a zod schema. Every free-text string also says it holds no NUL character: the
+ * edge pipe refuses NUL in every string (PostgreSQL cannot store it), whatever the schema.
+ */
+export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Json {
+  return withoutNul(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json);
+}
+
+function withoutNul(node: unknown): Json {
+  if (Array.isArray(node)) return node.map(withoutNul) as unknown as Json;
+  if (!node || typeof node !== 'object') return node as Json;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : withoutNul(v);
+  const free = out.type === 'string' && out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined;
+  if (free) out.pattern = NO_NUL_PATTERN;
+  return out;
+}
 
 const ERROR = {
   type: 'object',
@@ -11,48 +31,44 @@ const ERROR = {
     statusCode: { type: 'integer' },
     code: { type: 'string' },
     message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    issues: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    details: {},
     requestId: { type: 'string' },
   },
 };
 
-function operation(id: string, spec: RouteSpec) {
-  const params = [...spec.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-  if (spec.query) {
-    const q = jsonSchema(spec.query) as { properties?: Record<string, unknown> };
-    for (const [name, schema] of Object.entries(q.properties ?? {})) params.push({ name, in: 'query', required: false, schema: schema as never });
-  }
-  if (spec.mutation) params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
-  const op: Record<string, unknown> = {
-    operationId: id,
-    summary: spec.summary,
-    'x-roles': spec.roles,
-    security: spec.roles === 'public' ? [] : [{ bearer: [] }],
-    parameters: params,
-    responses: {
-      [String(spec.status ?? 200)]: { description: 'OK', content: contentOf(spec) },
-      400: { description: 'Invalid input, with field paths', content: { 'application/json': { schema: ERROR } } },
-      ...(spec.roles === 'public' ? {} : { 401: { description: 'Not signed in' }, 403: { description: 'Role not allowed' } }),
-      ...(spec.programScoped ? { 404: { description: 'Not found or outside your scope' } } : {}),
-      ...(spec.command ? { 409: { description: 'Conflict (stage, already decided...)' }, 422: { description: 'Business rule refused' } } : {}),
-    },
-  };
-  if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } };
-  if (spec.form) {
-    const form = jsonSchema(spec.form) as { properties: Record<string, unknown>; required?: string[] };
-    op.requestBody = {
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: { ...form, properties: { ...form.properties, file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: [...(form.required ?? []), 'file'] },
-        },
-      },
-    };
-  }
-  return op;
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input, with field paths (VALIDATION_FAILED, MALFORMED_JSON, ...)',
+  401: 'Not signed in, or the token is invalid or expired',
+  403: 'Role not allowed (ROLE_NOT_ALLOWED)',
+  404: 'Not found, or outside your scope',
+  409: 'Conflict with the current state (stage, already decided, version, idempotency key reused)',
+  413: 'Request body or file too large (PAYLOAD_TOO_LARGE)',
+  415: 'Unsupported media type or encoding',
+  422: 'Business rule refused, with a stable code',
+  429: 'Too many attempts; retry later (RATE_LIMITED)',
+  503: 'A dependency (PostgreSQL, Temporal, a worker) does not answer; retry later',
+};
+
+/** Every status a route can answer, derived from what the route does. */
+export function statusesOf(spec: RouteSpec): number[] {
+  const statuses = new Set<number>([spec.status ?? 200, 400]);
+  if (spec.roles !== 'public') [401, 403].forEach((s) => statuses.add(s));
+  const hasParams = spec.path.includes(':');
+  // A mutation may name what does not exist in its body too (a school, a region, a person).
+  if (hasParams || spec.programScoped || spec.campaignScoped || spec.schoolScoped || spec.mutation) statuses.add(404);
+  const command = Boolean(spec.command) || (spec.mutation && spec.campaignScoped);
+  if (command || spec.mutation) [409, 422].forEach((s) => statuses.add(s));
+  if (command) statuses.add(503);
+  if (spec.body || spec.form || spec.mutation) [413, 415].forEach((s) => statuses.add(s));
+  // Sign-in routes refuse wrong credentials or refresh tokens (401) and throttle attempts (429).
+  if (spec.path.startsWith('/auth/')) [401, 429].forEach((s) => statuses.add(s));
+  for (const s of spec.also ?? []) statuses.add(s);
+  return [...statuses].sort((a, b) => a - b);
 }
 
-function contentOf(spec: RouteSpec) {
+function contentOf(spec: RouteSpec): Json | undefined {
+  if ((spec.status ?? 200) === 204) return undefined;
   switch (spec.produces) {
     case 'html':
       return { 'text/html': { schema: { type: 'string' } } };
@@ -60,9 +76,65 @@ function contentOf(spec: RouteSpec) {
       return { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } };
     case 'binary':
       return { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+    case 'gzip':
+      return { 'application/gzip': { schema: { type: 'string', contentMediaType: 'application/gzip' } } };
+    case 'openapi':
+      return { 'application/json': { schema: { type: 'object', required: ['openapi', 'paths'] } }, 'text/html': { schema: { type: 'string' } } };
     default:
-      return { 'application/json': { schema: { type: 'object' } } };
+      return { 'application/json': { schema: spec.returns === 'array' ? { type: 'array', items: { type: 'object' } } : { type: 'object' } } };
   }
+}
+
+function parametersOf(spec: RouteSpec): Json[] {
+  const params: Json[] = Object.entries(pathParamSchemas(spec)).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema) }));
+  if (spec.query) {
+    const q = jsonSchema(spec.query) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      params.push({ name, in: 'query', required: (q.required ?? []).includes(name) && schema.default === undefined, schema });
+    }
+  }
+  if (spec.mutation) params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' } });
+  return params;
+}
+
+function requestBodyOf(spec: RouteSpec): Json | undefined {
+  if (spec.body) return { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } };
+  if (!spec.form) return undefined;
+  const form = jsonSchema(spec.form) as { properties: Json; required?: string[] };
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: { ...form, properties: { ...form.properties, file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: [...(form.required ?? []), 'file'] },
+      },
+    },
+  };
+}
+
+function operation(id: string, spec: RouteSpec): Json {
+  const responses: Json = {};
+  for (const status of statusesOf(spec)) {
+    if (status === (spec.status ?? 200)) {
+      const content = contentOf(spec);
+      const links = linksOf(id);
+      responses[String(status)] = { description: 'OK', ...(content ? { content } : {}), ...(links ? { links } : {}) };
+    } else if (status === 503 && spec.path === '/health') {
+      responses['503'] = { description: 'degraded: PostgreSQL or Temporal does not answer', content: { 'application/json': { schema: { type: 'object' } } } };
+    } else {
+      responses[String(status)] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+  }
+  const op: Json = {
+    operationId: id,
+    summary: spec.summary,
+    'x-roles': spec.roles,
+    security: spec.roles === 'public' ? [] : [{ bearer: [] }],
+    parameters: parametersOf(spec),
+    responses,
+  };
+  const body = requestBodyOf(spec);
+  if (body) op.requestBody = body;
+  return op;
 }
 
 /** OpenAPI 3.1 of every route in the route table, request schemas generated from the zod schemas. */
@@ -72,8 +144,6 @@ export function buildOpenApiDocument() {
     const path = spec.path.replace(/:(\w+)/g, '{$1}');
     (paths[path] ??= {})[spec.method.toLowerCase()] = operation(id, spec);
   }
-  paths['/health'] = { get: { operationId: 'health', summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)', security: [], responses: { 200: { description: 'ready' }, 503: { description: 'degraded: PostgreSQL or Temporal does not answer' } } } };
-  paths['/docs'] = { get: { operationId: 'docs', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } };
   return {
     openapi: '3.1.0',
     info: { title: 'Mutu API', version: '0.1.0', description: 'Quality-improvement programs: plans, approvals, execution, evidence, reports.' },

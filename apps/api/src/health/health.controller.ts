@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.guard';
 import { ProgramListCache } from '../programs/program-list-cache';
+import { Route } from '../routes/route.decorator';
+import { ROUTES } from '../routes/route-table';
 
 @Controller()
 export class HealthController {
@@ -14,9 +15,7 @@ export class HealthController {
   ) {}
 
   /** Liveness: the process answers. */
-  @Public()
-  @Get('health/live')
-  @HttpCode(200)
+  @Route(ROUTES.healthLive)
   live() {
     return { status: 'ok' };
   }
@@ -26,8 +25,7 @@ export class HealthController {
    * kept in memory while the API hears PostgreSQL announce changes, from PostgreSQL while it does
    * not (slower, still correct; not a readiness failure).
    */
-  @Public()
-  @Get('health')
+  @Route(ROUTES.health)
   async ready(@Res({ passthrough: true }) res: Response) {
     const check = async (fn: () => Promise<unknown>) => {
       const started = Date.now();

@@ -11,6 +11,7 @@ const { activityId: _a4, sha256: _s, ...withdrawShape } = P.WithdrawEvidence.sha
 
 export const PathIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const PathSha256Schema = Sha256Schema;
+export const PathYearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const EmptyBodySchema = z.strictObject({});
 export const EditPlanBodySchema = z.strictObject(P.EditPlan.shape);
@@ -98,3 +99,26 @@ export const RescheduleMeetingBodySchema = z.strictObject(rescheduleShape);
 export const SubmitRtlBodySchema = z.strictObject(submitRtlShape);
 export const DecideRtlBodySchema = z.strictObject(decideRtlShape);
 export const MeetingPhotoFormSchema = z.strictObject({ kind: z.literal('photo').optional() });
+
+// Audit, calendar and in-app inbox schemas live next to their use cases; the table names them here.
+export { EventsQuerySchema } from '../audit/list-audit-events.usecase';
+export { StateQuerySchema } from '../audit/get-state-at.usecase';
+export { TimelineQuerySchema } from '../audit/get-timeline.usecase';
+export { DayOffIdSchema, NewDayOffBodySchema } from '../calendar/days-off.usecases';
+export { InboxQuerySchema } from '../notifications/list-my-notifications.usecase';
+
+/**
+ * The pattern of every path parameter, by name, unless a route names its own: the OpenAPI
+ * document publishes them and the route guard enforces them (400 at the parameter's name).
+ */
+export const PATH_PARAMS: Record<string, z.ZodType> = {
+  id: PathIdSchema,
+  activityId: PathIdSchema,
+  userId: PathIdSchema,
+  campaignId: PathIdSchema,
+  clusterId: PathIdSchema,
+  schoolId: PathIdSchema,
+  sha256: PathSha256Schema,
+  number: PathMeetingNumberSchema,
+  year: PathYearSchema,
+};

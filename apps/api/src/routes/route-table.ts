@@ -19,13 +19,21 @@ export interface RouteSpec {
   programScoped?: boolean;
   /** true when the route acts on one mentoring campaign and answers 404 outside the caller's scope. */
   campaignScoped?: boolean;
+  /** true when the route acts on one school and answers 404 outside the caller's scope. */
+  schoolScoped?: boolean;
+  /** Path parameters whose pattern differs from the shared one of the same name (PATH_PARAMS). */
+  params?: Record<string, z.ZodType>;
+  /** Statuses the route may answer besides the ones its other fields imply (e.g. 503 of /health). */
+  also?: readonly number[];
   command?: ProgramCommandType;
   body?: z.ZodType;
   query?: z.ZodType;
   /** multipart/form-data fields other than the file. */
   form?: z.ZodType;
   status?: number;
-  produces?: 'json' | 'html' | 'pdf' | 'binary';
+  produces?: 'json' | 'html' | 'pdf' | 'binary' | 'gzip' | 'openapi';
+  /** JSON answers are objects unless a route lists (an array). */
+  returns?: 'array';
   mutation?: boolean;
 }
 
@@ -39,6 +47,9 @@ const EXECUTORS: readonly UserRole[] = ['principal', 'qa_team', 'staff'];
 const SUPERVISOR: readonly UserRole[] = ['supervisor'];
 const COMMITTEE: readonly UserRole[] = ['committee'];
 const ADMIN: readonly UserRole[] = ['admin'];
+// Who may audit a program (AUDIT_ROLES of the audit module): not staff, not the committee.
+const AUDITORS: readonly UserRole[] = ['auditor', 'district_officer', 'supervisor', 'principal', 'qa_team', 'admin'];
+const AUDIT = '/audit/programs/:id';
 // Campaign roles are memberships of the campaign (organiser, team, school), checked by the decider;
 // these are the global roles such members hold. Auditors stay read-only.
 const CAMPAIGN_TEAM: readonly UserRole[] = ['principal', 'supervisor', 'district_officer', 'admin'];
@@ -111,13 +122,30 @@ export const ROUTES = {
 
   importCampaign: { method: 'POST', path: '/campaigns/import', roles: ['district_officer', 'admin'], form: S.ImportCampaignFormSchema, status: 201, mutation: true, summary: 'Set up a mentoring campaign from a .csv/.xlsx sheet (multipart: file, dryRun); every row is validated before anything is created' },
 
-  listRegions: { method: 'GET', path: '/admin/regions', roles: ADMIN, summary: 'Regions' },
+  listRegions: { method: 'GET', returns: 'array', path: '/admin/regions', roles: ADMIN, summary: 'Regions' },
   createRegion: { method: 'POST', path: '/admin/regions', roles: ADMIN, body: S.CreateRegionBodySchema, status: 201, mutation: true, summary: 'Create a region' },
-  listSchools: { method: 'GET', path: '/admin/schools', roles: ADMIN, summary: 'Schools' },
+  listSchools: { method: 'GET', returns: 'array', path: '/admin/schools', roles: ADMIN, summary: 'Schools' },
   createSchool: { method: 'POST', path: '/admin/schools', roles: ADMIN, body: S.CreateSchoolBodySchema, status: 201, mutation: true, summary: 'Create a school' },
-  listUsers: { method: 'GET', path: '/admin/users', roles: ADMIN, summary: 'Users' },
+  listUsers: { method: 'GET', returns: 'array', path: '/admin/users', roles: ADMIN, summary: 'Users' },
   createUser: { method: 'POST', path: '/admin/users', roles: ADMIN, body: S.CreateUserBodySchema, status: 201, mutation: true, summary: 'Create a user' },
   updateUser: { method: 'PATCH', path: '/admin/users/:userId', roles: ADMIN, body: S.UpdateUserBodySchema, status: 200, mutation: true, summary: 'Change roles, scopes, password or disable a user' },
+
+  auditEvents: { method: 'GET', path: `${AUDIT}/events`, roles: AUDITORS, programScoped: true, query: S.EventsQuerySchema, summary: "A program's stored events with hashes (paged by version)" },
+  auditTimeline: { method: 'GET', path: `${AUDIT}/timeline`, roles: AUDITORS, programScoped: true, query: S.TimelineQuerySchema, summary: 'Who did what, when and why, one line per event' },
+  auditState: { method: 'GET', path: `${AUDIT}/state`, roles: AUDITORS, programScoped: true, query: S.StateQuerySchema, also: [422], summary: 'The program as it stood at a version or an instant (a fold of the stored events)' },
+  auditVerify: { method: 'POST', path: `${AUDIT}/verify`, roles: AUDITORS, programScoped: true, status: 200, summary: "Recompute the program's hash chain and hold it against the latest checkpoint" },
+  auditExport: { method: 'GET', path: `${AUDIT}/export`, roles: AUDITORS, programScoped: true, produces: 'gzip', summary: 'Audit bundle (events, Temporal histories, evidence hashes, signed manifest) that verifies offline' },
+
+  schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
+  addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
+  removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },
+
+  myNotifications: { method: 'GET', path: '/me/notifications', roles: READERS, query: S.InboxQuerySchema, summary: 'My in-app inbox, newest first, in my language' },
+
+  healthLive: { method: 'GET', path: '/health/live', roles: 'public', summary: 'Liveness: the process answers' },
+  health: { method: 'GET', path: '/health', roles: 'public', also: [503], summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)' },
+  docs: { method: 'GET', path: '/docs', roles: 'public', produces: 'openapi', summary: 'This document (JSON); a browser asking for HTML gets the interactive API docs page' },
+  openApiJson: { method: 'GET', path: '/docs/openapi.json', roles: 'public', produces: 'openapi', summary: 'This document (OpenAPI 3.1 JSON)' },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;
