@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfig } from '@mutu/config';
-import { executeUpdateOnAcceptingRun } from '@mutu/temporal';
-import { DEMO_PASSWORD } from '@mutu/persistence';
+import { executeUpdateOnAcceptingRun, PROJECT_ROOT } from '@mutu/temporal';
+import { commandSignerFrom, DEMO_PASSWORD } from '@mutu/persistence';
 import { createApi } from '../apps/api/src/create-api';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
@@ -81,6 +82,8 @@ export async function main(args: string[]): Promise<void> {
   // The worker in a process of its own, as deployed (apps/worker); the API in this one.
   const worker = await startWorkerProcess({ ...process.env, ...shared, SEED_DEMO_DATA: 'false' });
   const config = loadConfig({ ...process.env, ...shared, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01', SEED_DEMO_DATA: 'true' });
+  // The bench's direct Updates are signed as the API signs them, with the key the worker verifies.
+  const signer = commandSignerFrom({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR) });
   const api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
@@ -161,8 +164,9 @@ export async function main(args: string[]): Promise<void> {
     await settle();
     const direct = await timed(ids.slice(total + offset - samples[c], total + offset), c, async (id) => {
       const commandId = `bench-direct-${id}`;
+      const command = { commandId, type: 'DecidePlan' as const, actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' as const } };
       await executeUpdateOnAcceptingRun(client.workflow.getHandle(programWorkflowId(id)), commandUpdate('DecidePlan'), {
-        args: [{ commandId, type: 'DecidePlan', actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' } }],
+        args: [command, signer.sign(command) as never],
         updateId: commandId,
       });
     });

@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@mutu/config';
 import { decideCampaign, initialCampaignState, type Actor, type CampaignSetup } from '@mutu/domain';
 import { seedCampaignSetup } from '@mutu/domain/testing';
-import { EventStore } from '@mutu/persistence';
-import { launchCampaign } from '@mutu/temporal';
+import { commandSignerFrom, EventStore } from '@mutu/persistence';
+import { launchCampaign, PROJECT_ROOT } from '@mutu/temporal';
 import { campaignWorkflowId, clusterBatchWorkflowId, clusterInputOf, clusterWorkflowId, DEFAULT_FAN_OUT, mentoringClusterWorkflow } from '@mutu/workflows';
 import { createWorker } from '../apps/worker/src/create-worker';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
@@ -35,6 +36,7 @@ export async function main(args: string[]): Promise<void> {
   });
   const connection = await Connection.connect({ address: env.temporal!.address });
   const client = new Client({ connection });
+  const signer = commandSignerFrom({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR) });
   const worker = await createWorker(config, { dispatcher: false });
   const running = worker.run();
   try {
@@ -61,7 +63,7 @@ export async function main(args: string[]): Promise<void> {
     const viaCampaign = async (label: string, n: number) => {
       const setup = setupOf(label, n);
       const t0 = Date.now();
-      await launchCampaign(client, config.TEMPORAL_TASK_QUEUE, setup, organiser);
+      await launchCampaign(client, config.TEMPORAL_TASK_QUEUE, setup, organiser, (c) => signer.sign(c));
       await untilOpen(setup);
       const seconds = (Date.now() - t0) / 1000;
       // Cluster starts are recorded by the parent (small campaigns) or by its batch workflows.

@@ -6,6 +6,7 @@ import { DEFAULT_MATERIALS } from '@mutu/domain';
 import { launchCampaign } from '@mutu/temporal';
 import type { DataSource } from 'typeorm';
 import type { TestStack } from '../support/stack';
+import { testCommandSigner } from '../support/command-signing';
 
 const dayMs = 86_400_000;
 /** A local date relative to today (Jakarta), so the period always contains today. */
@@ -55,7 +56,7 @@ export function twoSchoolCampaign(campaignId: string, schools: CampaignSchools, 
 export async function launchTestCampaign(stack: TestStack, db: DataSource, setup: CampaignSetup, createdBy: Actor): Promise<void> {
   const connection = await Connection.connect({ address: stack.config.TEMPORAL_ADDRESS });
   try {
-    await launchCampaign(new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE }), stack.config.TEMPORAL_TASK_QUEUE, setup, createdBy);
+    await launchCampaign(new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE }), stack.config.TEMPORAL_TASK_QUEUE, setup, createdBy, (c) => testCommandSigner(stack.config).sign(c));
   } finally {
     await connection.close();
   }

@@ -8,6 +8,7 @@ import { addDays, seedCampaignSetup } from '@mutu/domain/testing';
 import { campaignWorkflowId, clusterBatchWorkflowId, clusterCommandUpdate, clusterWorkflowId, mentoringCampaignWorkflow, programWorkflowId } from '@mutu/workflows';
 import { startProgramHarness, uniqueId, type ProgramHarness } from '../workflow/program-harness';
 import { isCampaignHistory, removeHistories, writeHistory } from './history-files';
+import { signedArgs, signedCampaignInput } from '../support/command-signing';
 
 describe('record campaign histories', () => {
   let h: ProgramHarness;
@@ -40,7 +41,7 @@ describe('record campaign histories', () => {
     let n = 0;
     const send = async <T extends ClusterCommand['type']>(i: number, type: T, by: Actor, now: string, payload: Extract<ClusterCommand, { type: T }>['payload']) =>
       h.client.workflow.getHandle(clusterWorkflowId(setup.campaignId, setup.clusters[i].clusterId)).executeUpdate(clusterCommandUpdate(type), {
-        args: [{ commandId: `${prefix}:c${++n}`, type, actor: by, now, payload } as never],
+        args: signedArgs({ commandId: `${prefix}:c${++n}`, type, actor: by, now, payload } as never),
         updateId: `${prefix}:c${n}`,
       });
     const document = (i: number, number: number, now: string, heldOn: string) =>
@@ -66,7 +67,7 @@ describe('record campaign histories', () => {
       const campaign = await h.client.workflow.start(mentoringCampaignWorkflow, {
         taskQueue: h.taskQueue,
         workflowId: campaignWorkflowId(setup.campaignId),
-        args: [{ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false, ...(fanOut ? { fanOut } : {}) }],
+        args: [signedCampaignInput({ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false, ...(fanOut ? { fanOut } : {}) }, new Date(await h.env.currentTimeMs()).toISOString())],
       });
       const [k1, k2] = setup.clusters.map((c) => c.meetings);
       // K01 on time; K02's first meeting documented only after both escalations.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +61,7 @@ async function provision(provisioned: Provisioned, log: (line: string) => void):
   process.env.MUTU_WORKFLOW_BUNDLE = bundlePath;
   log(`workflow bundle built once in ${Date.now() - started} ms`);
   process.env.SEED_DEMO_DATA = 'true';
+  // One command signing key for every API, worker and test of this run (they verify each other's).
+  process.env.COMMAND_SIGNING_KEY ??= randomBytes(32).toString('base64url');
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 }

@@ -20,6 +20,7 @@ import {
 import { plannedDate, seedCampaignSetup } from '@mutu/domain/testing';
 import { startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
 import { localDate, localTime, wib, workdays } from './wib-calendar';
+import { signedArgs, signedCampaignInput } from '../support/command-signing';
 
 // No national holiday falls in Sep–Nov 2027; weekends do (see wib-calendar.ts).
 const localMinute = (iso: string) => `${localDate(iso)}T${localTime(iso)}`;
@@ -86,7 +87,7 @@ describe('a mentoring campaign over its whole period (time-skipping Temporal + P
     const send = async <T extends ClusterCommand['type']>(cluster: string, type: T, by: Actor, payload: Extract<ClusterCommand, { type: T }>['payload']) => {
       const command = { commandId: `${prefix}:c${++n}`, type, actor: by, now: await nowIso(), payload } as ClusterCommand;
       const handle = h.client.workflow.getHandle(clusterWorkflowId(setup.campaignId, cluster));
-      return executeUpdateOnAcceptingRun(handle, clusterCommandUpdate(type), { args: [command as never], updateId: command.commandId });
+      return executeUpdateOnAcceptingRun(handle, clusterCommandUpdate(type), { args: signedArgs(command as never), updateId: command.commandId });
     };
 
     return h.withWorker(async () => {
@@ -95,7 +96,7 @@ describe('a mentoring campaign over its whole period (time-skipping Temporal + P
         taskQueue: h.taskQueue,
         workflowId: campaignWorkflowId(setup.campaignId),
         // Batches of 4 (fewer than 15 direct): the fan-out a large campaign takes, at this size.
-        args: [{ setup, createdBy: organiser, commandId: `${prefix}:create`, indexPrograms: false, fanOut: { direct: 10, batchSize: 4 } }],
+        args: [signedCampaignInput({ setup, createdBy: organiser, commandId: `${prefix}:create`, indexPrograms: false, fanOut: { direct: 10, batchSize: 4 } }, await nowIso())],
       });
 
       // Each meeting is documented on its day by the cluster's trainer, then its host school

@@ -6,6 +6,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { seedCampaignSetup } from '@mutu/domain/testing';
 import { clusterCommandUpdate, clusterInputOf, clusterStateQuery, clusterWorkflowId, mentoringClusterWorkflow } from '@mutu/workflows';
 import { startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+import { signedArgs } from '../support/command-signing';
 
 describe('a cluster Update sent right after the cluster workflow starts', () => {
   let h: ProgramHarness;
@@ -45,7 +46,7 @@ describe('a cluster Update sent right after the cluster workflow starts', () => 
         args: [clusterInputOf(setup, cluster, false)],
         workflowIdConflictPolicy: 'FAIL',
       });
-      const outcome = await h.client.workflow.executeUpdateWithStart(clusterCommandUpdate('DocumentMeeting'), { args: [command], updateId: command.commandId, startWorkflowOperation: start });
+      const outcome = await h.client.workflow.executeUpdateWithStart(clusterCommandUpdate('DocumentMeeting'), { args: signedArgs(command), updateId: command.commandId, startWorkflowOperation: start });
       const handle = await start.workflowHandle();
       expect(outcome.events.map((e) => e.type)).toEqual(['MeetingDocumented']);
       const { state } = await handle.query(clusterStateQuery);

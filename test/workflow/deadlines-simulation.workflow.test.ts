@@ -13,6 +13,7 @@ import { commandUpdate, programWorkflow, programWorkflowId } from '@mutu/workflo
 import { buildActivities } from '../../apps/worker/src/activities/activities.registry';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { uniqueId } from './program-harness';
+import { signedArgs } from '../support/command-signing';
 
 // 1,000 programs is the acceptance size and the default (about 2.5 minutes on 2 cores); set
 // SIM_PROGRAMS lower for a quick local run.
@@ -98,7 +99,7 @@ describe(`simulation: ${PROGRAMS} programs over one budget year (time-skipping)`
         await env.client.workflow.start(programWorkflow, { taskQueue, workflowId: programWorkflowId(programId), args: [{ programId, indexStage: false }] });
         await env.client.workflow
           .getHandle(programWorkflowId(programId))
-          .executeUpdate(commandUpdate('CreateProgram'), { args: [command as never], updateId: command.commandId });
+          .executeUpdate(commandUpdate('CreateProgram'), { args: signedArgs(command as never), updateId: command.commandId });
       });
       createdIn = (Date.now() - started) / 1000;
       // A day at a time: one long skip is a single RPC that may outlive the test server's keepalive.

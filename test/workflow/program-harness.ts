@@ -14,6 +14,7 @@ import { EventStore, eventHash, foldStored, GENESIS_HASH, programStreamId } from
 import { commandUpdate, programWorkflow, programWorkflowId, stateQuery, type CommandOutcome } from '@mutu/workflows';
 import { buildActivities } from '../../apps/worker/src/activities/activities.registry';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { signedArgs } from '../support/command-signing';
 
 export interface ProgramHarness {
   env: TestWorkflowEnvironment;
@@ -90,7 +91,7 @@ export async function startProgram(h: ProgramHarness, programId: string, extra: 
 export type SentOutcome = CommandOutcome & { state: ProgramState };
 
 export async function send(handle: WorkflowHandle, command: ProgramCommand): Promise<SentOutcome> {
-  const outcome = await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
+  const outcome = await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: signedArgs(command), updateId: command.commandId });
   const now = await handle.query(stateQuery);
   return { ...outcome, state: now.state, version: now.version };
 }

@@ -6,6 +6,7 @@ import type { AppendEventsInput } from '@mutu/workflows';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { until } from '../support/until';
 import { scoped, send, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+import { signedArgs } from '../support/command-signing';
 
 // The command that changes a program's stage is completed in the workflow task that also
 // continues the program as new. A caller that asks for its outcome after that, on the workflow's
@@ -51,7 +52,7 @@ describe('an Update answered after its run continued as new', () => {
 
       held.add(approve.commandId);
       const update = await handle.startUpdate(commandUpdate('DecidePlan'), {
-        args: [approve as never],
+        args: signedArgs(approve as never),
         updateId: approve.commandId,
         waitForStage: 'ACCEPTED',
       });
@@ -70,11 +71,11 @@ describe('an Update answered after its run continued as new', () => {
       expect(outcome.events.map((e) => e.type)).toEqual(['PlanApproved', 'StageAdvanced']);
 
       // The helper the API sends every command with, on the new run.
-      const assigned = await executeUpdateOnAcceptingRun(handle, commandUpdate(assign.type), { args: [assign as never], updateId: assign.commandId });
+      const assigned = await executeUpdateOnAcceptingRun(handle, commandUpdate(assign.type), { args: signedArgs(assign as never), updateId: assign.commandId });
       expect(assigned.duplicate).toBe(false);
       expect(assigned.version).toBe(outcome.version + assigned.events.length);
       // Sent again with the same id after the stage changed: the new run answers it as a repeat.
-      const repeat = await executeUpdateOnAcceptingRun(handle, commandUpdate('DecidePlan'), { args: [approve as never], updateId: approve.commandId });
+      const repeat = await executeUpdateOnAcceptingRun(handle, commandUpdate('DecidePlan'), { args: signedArgs(approve as never), updateId: approve.commandId });
       expect(repeat.duplicate).toBe(true);
     });
   });

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, CampaignSetup, CampaignState, ClusterCommand, ClusterSetup, ClusterState } from '@mutu/domain';
+import type { CommandEnvelope } from '../program/program.activities';
 
 export const CAMPAIGN_WORKFLOW_TYPE = 'mentoringCampaignWorkflow';
 export const CLUSTER_WORKFLOW_TYPE = 'mentoringClusterWorkflow';
@@ -33,6 +34,10 @@ export interface CampaignWorkflowInput {
   createdBy: Actor;
   /** The command id of the creation (import requests are idempotent on it). */
   commandId: string;
+  /** When the organiser created it: the creation's `now`, as signed (runs started before had none). */
+  createdAt?: string;
+  /** The API's signed envelope of the creation command. */
+  envelope?: CommandEnvelope;
   /** Direct children up to `direct` clusters, else batch workflows of `batchSize` (tests lower them). */
   fanOut?: { direct: number; batchSize: number };
 }
@@ -85,9 +90,9 @@ export interface ClusterProgress {
   schools: number;
 }
 
-/** One Update per cluster command type, named after it; all share one handler. */
+/** One Update per cluster command type, named after it; all share one handler. The second argument is the API's signed envelope. */
 export function clusterCommandUpdate<T extends ClusterCommand['type']>(type: T) {
-  return defineUpdate<ClusterOutcome, [Extract<ClusterCommand, { type: T }>]>(`cluster.${type}`);
+  return defineUpdate<ClusterOutcome, [Extract<ClusterCommand, { type: T }>, CommandEnvelope?]>(`cluster.${type}`);
 }
 
 export const campaignStateQuery = defineQuery<{ state: CampaignState; version: number }>('campaignState');

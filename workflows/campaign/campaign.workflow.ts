@@ -56,7 +56,10 @@ export async function mentoringCampaignWorkflow(input: CampaignWorkflowInput & {
   setHandler(campaignStateQuery, () => ({ state: writer.state(), version: writer.version() }));
   setHandler(campaignProgressQuery, () => progressOf(writer.state()));
 
-  await writer.handle({ commandId: input.commandId, type: 'CreateCampaign', actor: input.createdBy, now: new Date().toISOString(), payload: { setup } });
+  await writer.handle(
+    { commandId: input.commandId, type: 'CreateCampaign', actor: input.createdBy, now: input.createdAt ?? new Date().toISOString(), payload: { setup } },
+    input.envelope,
+  );
 
   const completed = async (clusterId: string) => {
     await writer.handle({ commandId: `campaign-cluster-completed:${setup.campaignId}:${clusterId}`, type: 'RecordClusterCompleted', actor: CAMPAIGN_ACTOR, now: new Date().toISOString(), payload: { clusterId } });

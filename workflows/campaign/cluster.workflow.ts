@@ -26,6 +26,7 @@ import {
 import { programWorkflow } from '../program/program.workflow';
 import { programWorkflowId } from '../program/program.messages';
 import type { CampaignActivities } from './campaign.activities';
+import type { CommandEnvelope } from '../program/program.activities';
 import { clusterCommandUpdate, clusterProgressQuery, clusterStateQuery, type ClusterProgress, type ClusterWorkflowInput } from './campaign.messages';
 import { createStreamWriter, invalidCommand } from './stream-writer';
 
@@ -86,8 +87,8 @@ export async function mentoringClusterWorkflow(input: ClusterWorkflowInput & { i
     return s;
   };
   let invalidated = true;
-  const handle = async (raw: unknown) => {
-    const outcome = await writer.handle(raw);
+  const handle = async (raw: unknown, envelope?: CommandEnvelope) => {
+    const outcome = await writer.handle(raw, envelope);
     // Documentation and reschedules move or end reminders; RTL approvals open programs.
     if (outcome.events.some((e) => e.type !== 'MeetingReminderIssued' && e.type !== 'MeetingOverdue' && e.type !== 'MeetingEscalated')) invalidated = true;
     return outcome;

@@ -3,7 +3,8 @@
 // cluster workflows (the program workflow predates it and keeps its own, recorded in histories).
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { isDomainError, type Actor } from '@mutu/domain';
-import type { AppendEventsResult } from '../program/program.activities';
+import type { AppendEventsResult, CommandEnvelope } from '../program/program.activities';
+import { appendAuthenticated, requireEnvelope, signedPart } from '../program/command-authentication';
 import { createSerialQueue } from '../program/serial';
 import type { AppendStreamInput } from './campaign.activities';
 
@@ -62,24 +63,27 @@ export function createStreamWriter<S, C extends Command, E extends StreamEvent>(
   return {
     state: () => state,
     version: () => version,
-    /** Update validator: refuse before anything is recorded. */
-    validate(raw: unknown): void {
+    /** Update validator: refuse before anything is recorded (an unsigned command, a decider's no). */
+    validate(raw: unknown, envelope?: CommandEnvelope): void {
+      requireEnvelope(envelope);
       const command = deps.parse(raw);
       if (!accepted.has(command.commandId) && deps.ready(state)) decideOrFail(deps.decide, command, state);
     },
-    handle(raw: unknown): Promise<Outcome> {
+    /** `envelope`: the API's, passed on untouched; absent for the workflow's own system commands. */
+    handle(raw: unknown, envelope?: CommandEnvelope): Promise<Outcome> {
       return serial(async () => {
         const command = deps.parse(raw);
         if (accepted.has(command.commandId)) return { version, events: [], duplicate: true };
         const events = decideOrFail(deps.decide, command, state);
-        const result = await deps.append({
+        const result = await appendAuthenticated(() => deps.append({
           streamId: deps.streamId,
           expectedVersion: version,
           commandId: command.commandId,
           events,
           metadata: { commandType: command.type, actorId: command.actor.userId, actorRoles: command.actor.roles, workflowId: workflowInfo().workflowId, runId: workflowInfo().runId },
           occurredAt: command.now,
-        });
+          ...signedPart(raw, envelope),
+        }));
         accepted.add(command.commandId);
         // A duplicate right at our head is this very append, committed by an attempt whose answer
         // was lost (activity retry): it happened, so apply it. Anything older was applied before.

@@ -1,6 +1,16 @@
 // Types only: the workflow imports these as types; the worker implements them as Nest providers.
 import type { ScheduledItem } from '@mutu/calendar';
-import type { ActivityState, DeadlineExtension, Program, ProgramEvent } from '@mutu/domain';
+import type { Actor, ActivityState, DeadlineExtension, Program, ProgramEvent } from '@mutu/domain';
+
+/** The API's signed envelope of a command; opaque to workflows, checked by the append activity. */
+export type CommandEnvelope = Record<string, unknown>;
+
+/** What the append activity checks a user's command against: the command as the API signed it. */
+export interface SignedCommand {
+  envelope: CommandEnvelope;
+  actor: Actor;
+  payload: unknown;
+}
 
 export interface AppendEventsInput {
   streamId: string;
@@ -9,6 +19,8 @@ export interface AppendEventsInput {
   events: ProgramEvent[];
   metadata: Record<string, unknown>;
   occurredAt: string;
+  /** Absent for the workflow's own system commands (the system actor, system command types only). */
+  signed?: SignedCommand;
 }
 
 export interface AppendEventsResult {

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PendingDecision, ProgramCommand, ProgramState } from '@mutu/domain';
+import type { CommandEnvelope } from './program.activities';
 
 export const PROGRAM_WORKFLOW_TYPE = 'programWorkflow';
 
@@ -41,9 +42,13 @@ export interface CommandOutcome {
   duplicate: boolean;
 }
 
-/** One Update per command type, named after it; all share one handler. */
+/**
+ * One Update per command type, named after it; all share one handler. The second argument is the
+ * API's signed envelope of the command: an Update without one is refused before it is recorded,
+ * and the append activity verifies it.
+ */
 export function commandUpdate<T extends ProgramCommand['type']>(type: T) {
-  return defineUpdate<CommandOutcome, [Extract<ProgramCommand, { type: T }>]>(type);
+  return defineUpdate<CommandOutcome, [Extract<ProgramCommand, { type: T }>, CommandEnvelope?]>(type);
 }
 
 export const stateQuery = defineQuery<{ state: ProgramState; version: number }>('state');

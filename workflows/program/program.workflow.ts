@@ -33,6 +33,8 @@ import {
   type ProgramWorkflowInput,
 } from './program.messages';
 import { createSerialQueue } from './serial';
+import { appendAuthenticated, requireEnvelope, signedPart } from './command-authentication';
+import type { CommandEnvelope } from './program.activities';
 // --- deadlines (issue 4) ---
 import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
 import { patched } from '@temporalio/workflow';
@@ -144,20 +146,22 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     duplicate,
   });
 
-  const validate = (raw: ProgramCommand): void => {
+  const validate = (raw: ProgramCommand, envelope?: CommandEnvelope): void => {
+    requireEnvelope(envelope);
     const command = parse(raw);
     if (recent.includes(command.commandId)) return;
     decideOrFail(command, state);
   };
 
-  const handle = (raw: ProgramCommand): Promise<CommandOutcome> =>
+  // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.
+  const handle = (raw: ProgramCommand, envelope?: CommandEnvelope): Promise<CommandOutcome> =>
     serial(async () => {
       const command = parse(raw);
       if (recent.includes(command.commandId)) return outcome([], version + 1, true);
       // Decide again: an earlier handler may have changed the state since validation.
       const events = decideOrFail(command, state);
       const stageBefore = stageOf(state);
-      const result = await append({
+      const result = await appendAuthenticated(() => append({
         streamId,
         expectedVersion: version,
         commandId: command.commandId,
@@ -170,7 +174,8 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
           runId: workflowInfo().runId,
         },
         occurredAt: command.now,
-      });
+        ...signedPart(raw, envelope),
+      }));
       // An append runs again when an earlier run of it committed but its result never reached this
       // workflow: a local append's workflow task was lost (eviction, task failure), an activity
       // task's completion was lost or came after its timeout. It then finds this command's own

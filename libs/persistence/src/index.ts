@@ -13,3 +13,4 @@ export * from './projections/program.projector';
 export * from './projections/read-model-diff';
 export * from './seed/demo-seed';
 export * from './projections/campaign.projector';
+export * from './event-store/command-envelope';

@@ -2,6 +2,9 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Actor, CampaignSetup } from '@mutu/domain';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId, type CampaignWorkflowInput } from '@mutu/workflows';
 
+/** Signs the creation's command envelope (the API's or an operator tool's command signer). */
+export type SignCampaignCreation = (command: { commandId: string; type: 'CreateCampaign'; actor: Actor; now: string; payload: { setup: CampaignSetup } }) => object;
+
 export interface LaunchedCampaign {
   campaignId: string;
   workflowId: string;
@@ -13,9 +16,12 @@ export interface LaunchedCampaign {
  * Starts a mentoring campaign's parent workflow, which records the campaign and starts one child
  * per cluster. The workflow id is derived from the campaign id, so a repeated import is a no-op.
  */
-export async function launchCampaign(client: Client, taskQueue: string, setup: CampaignSetup, createdBy: Actor): Promise<LaunchedCampaign> {
+export async function launchCampaign(client: Client, taskQueue: string, setup: CampaignSetup, createdBy: Actor, sign: SignCampaignCreation): Promise<LaunchedCampaign> {
   const workflowId = campaignWorkflowId(setup.campaignId);
-  const input: CampaignWorkflowInput = { setup, createdBy, commandId: `campaign-create:${setup.campaignId}` };
+  const commandId = `campaign-create:${setup.campaignId}`;
+  const createdAt = new Date().toISOString();
+  const envelope = sign({ commandId, type: 'CreateCampaign', actor: createdBy, now: createdAt, payload: { setup } }) as Record<string, unknown>;
+  const input: CampaignWorkflowInput = { setup, createdBy, commandId, createdAt, envelope };
   try {
     await client.workflow.start(CAMPAIGN_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] });
     return { campaignId: setup.campaignId, workflowId, alreadyExists: false };

@@ -3,9 +3,11 @@ import { Client } from '@temporalio/client';
 import { importCampaign, SheetReadError, SqlCampaignDirectory, type ImportResult } from '@mutu/campaign-import';
 import { CONFIG, type Config } from '@mutu/config';
 import type { Actor } from '@mutu/domain';
+import type { CommandSigner } from '@mutu/persistence';
 import { launchCampaign } from '@mutu/temporal';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
+import { apiCommandSigner } from '../programs/command-delivery';
 
 /** What multer hands over for the `file` field (in memory). */
 export interface SheetUpload {
@@ -23,7 +25,11 @@ export class ImportCampaignUseCase {
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(Client) private readonly client: Client,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.signer = apiCommandSigner(config);
+  }
+
+  private readonly signer: CommandSigner;
 
   async execute(actor: Actor, file: SheetUpload | undefined, dryRun: boolean): Promise<ImportResult> {
     if (!file || file.buffer.length === 0) {
@@ -36,7 +42,7 @@ export class ImportCampaignUseCase {
         { buffer: file.buffer, filename, actor, dryRun },
         {
           directory: new SqlCampaignDirectory(this.ds),
-          launch: (setup, by) => launchCampaign(this.client, this.config.TEMPORAL_TASK_QUEUE, setup, by),
+          launch: (setup, by) => launchCampaign(this.client, this.config.TEMPORAL_TASK_QUEUE, setup, by, (c) => this.signer.sign(c)),
         },
       );
       if (outcome.ok) return outcome.result;

@@ -16,6 +16,9 @@ export class ErrorsFilter implements ExceptionFilter {
     const body = this.toBody(error);
     body.requestId = req.id;
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A temporary refusal says when to try again (e.g. 503 WORKER_UNAVAILABLE).
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateStage } from '@temporalio/client';
 import { CONFIG, type Config } from '@mutu/config';
 import type { ProgramCommand } from '@mutu/domain';
-import { executeUpdateOnAcceptingRun, SA_BUDGET_YEAR, SA_REGION, SA_SCHOOL, SA_STAGE } from '@mutu/temporal';
+import type { CommandSigner } from '@mutu/persistence';
+import { SA_BUDGET_YEAR, SA_REGION, SA_SCHOOL, SA_STAGE } from '@mutu/temporal';
 import {
   commandUpdate,
   pendingDecisionsQuery,
@@ -12,18 +13,27 @@ import {
   type CommandOutcome,
 } from '@mutu/workflows';
 
+import { apiCommandSigner, updateAcceptedInTime } from './command-delivery';
 import { ProgramListCache } from './program-list-cache';
 
 type CreateCommand = Extract<ProgramCommand, { type: 'CreateProgram' }>;
 
-/** The API's only door into Temporal: commands become Updates whose id is the command id. */
+/**
+ * The API's only door into Temporal: commands become Updates whose id is the command id, each
+ * with the API's signed envelope (the worker records nothing without it), answered 503 when no
+ * worker accepts them in time.
+ */
 @Injectable()
 export class ProgramGateway {
+  private readonly signer: CommandSigner;
+
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(ProgramListCache) private readonly listCache: ProgramListCache,
-  ) {}
+  ) {
+    this.signer = apiCommandSigner(config);
+  }
 
   /** Starts the program's workflow and creates the program in one round trip (update-with-start). */
   async create(command: CreateCommand): Promise<CommandOutcome> {
@@ -40,12 +50,16 @@ export class ProgramGateway {
         { key: SA_STAGE, value: 'plan' },
       ],
     });
+    const envelope = this.signer.sign(command);
     try {
-      return await this.client.workflow.executeUpdateWithStart(commandUpdate('CreateProgram'), {
-        args: [command],
-        updateId: command.commandId,
-        startWorkflowOperation: startOperation,
-      });
+      return await updateAcceptedInTime(this.client, this.config, () =>
+        this.client.workflow.startUpdateWithStart(commandUpdate('CreateProgram'), {
+          args: [command, envelope as never],
+          updateId: command.commandId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+          startWorkflowOperation: startOperation,
+        }),
+      );
     } finally {
       this.listCache.drop(); // the caller's next list shows the change, announced or not yet
     }
@@ -53,8 +67,12 @@ export class ProgramGateway {
 
   async send(programId: string, command: ProgramCommand): Promise<CommandOutcome> {
     const handle = this.client.workflow.getHandle(programWorkflowId(programId));
+    const envelope = this.signer.sign(command);
     try {
-      return await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: [command as never], updateId: command.commandId });
+      // The outcome is read from the run that accepted the Update (see executeUpdateOnAcceptingRun).
+      return await updateAcceptedInTime(this.client, this.config, () =>
+        handle.startUpdate(commandUpdate(command.type), { args: [command as never, envelope as never], updateId: command.commandId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      );
     } finally {
       this.listCache.drop();
     }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { formatSheetError, importCampaign, SheetReadError, SqlCampaignDirectory } from '@mutu/campaign-import';
 import type { Actor, Role } from '@mutu/domain';
-import { launchCampaign } from '@mutu/temporal';
+import { commandSignerFrom } from '@mutu/persistence';
+import { launchCampaign, PROJECT_ROOT } from '@mutu/temporal';
 import type { DataSource } from 'typeorm';
 import { AuditContext, flag } from '../audit/audit-context';
 
@@ -31,11 +32,13 @@ export async function importCommand(args: string[]): Promise<void> {
     const ds = await ctx.db();
     const actor = await actorByEmail(ds, email);
     if (!actor) throw new Error(`no active user with email ${email}`);
+    // The operator's tool signs the creation with the stack's command key, as the API would.
+    const signer = commandSignerFrom({ COMMAND_SIGNING_KEY: ctx.config.COMMAND_SIGNING_KEY, NODE_ENV: ctx.config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, ctx.config.DATA_DIR) });
     const outcome = await importCampaign(
       { buffer: readFileSync(file), filename: basename(file), actor, dryRun },
       {
         directory: new SqlCampaignDirectory(ds),
-        launch: async (setup, by) => launchCampaign(await ctx.client(), ctx.config.TEMPORAL_TASK_QUEUE, setup, by),
+        launch: async (setup, by) => launchCampaign(await ctx.client(), ctx.config.TEMPORAL_TASK_QUEUE, setup, by, (c) => signer.sign(c)),
       },
     );
     if (!outcome.ok) {

@@ -1,15 +1,28 @@
+import { resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { EventStore, StreamVersionConflictError, CommandIdReusedError } from '@mutu/persistence';
+import { CONFIG, type Config } from '@mutu/config';
+import { CommandAuthenticationError, commandSignerFrom, EventStore, StreamVersionConflictError, CommandIdReusedError, type CommandSigner } from '@mutu/persistence';
+import { PROJECT_ROOT } from '@mutu/temporal';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppendEventsInput, AppendEventsResult, ProgramActivities } from '@mutu/workflows';
+import { authenticateAppend } from './authenticate-append';
 
 /** Activities of programWorkflow, as a Nest provider so they get their dependencies injected. */
 @Injectable()
 export class ProgramActivitiesService implements ProgramActivities {
-  constructor(@Inject(EventStore) private readonly eventStore: EventStore) {}
+  private readonly signer: CommandSigner;
 
+  constructor(
+    @Inject(EventStore) private readonly eventStore: EventStore,
+    @Inject(CONFIG) config: Config,
+  ) {
+    this.signer = commandSignerFrom({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR) });
+  }
+
+  /** Every stream's append (programs, campaigns, clusters): authenticated first, then recorded. */
   async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
     try {
+      authenticateAppend(this.signer, input);
       const result = await this.eventStore.append({
         streamId: input.streamId,
         expectedVersion: input.expectedVersion,
@@ -22,6 +35,9 @@ export class ProgramActivitiesService implements ProgramActivities {
     } catch (e) {
       if (e instanceof StreamVersionConflictError || e instanceof CommandIdReusedError) {
         throw ApplicationFailure.nonRetryable(e.message, e.code);
+      }
+      if (e instanceof CommandAuthenticationError) {
+        throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [{ code: e.code, status: 403, details: null }] });
       }
       throw e;
     }
