@@ -190,7 +190,7 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     decideDocumentation: { decision: 'reject', reason: 'matrix' },
     editReport: { sections: REPORT_SECTIONS },
     submitReport: {},
-    signReport: { decision: 'approve', reportSha256: 'a'.repeat(64) },
+    signReport: { decision: 'approve', reportVersion: 1, reportSha256: 'a'.repeat(64) },
     closeProgram: {},
     requestCancellation: { reason: 'matrix' },
     confirmCancellation: {},
@@ -206,6 +206,12 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     rescheduleMeeting: { date: '2026-01-05', reason: 'matrix' },
     submitRtl: { actions: [{ id: 'rtl-1', action: 'Matrix', owner: 'Matrix', dueDate: '2099-01-01' }] },
     decideRtl: { decision: 'reject', reason: 'matrix' },
+    // A staff member can never decide on a plan: refused (422) before anything is recorded.
+    setApprovalPolicy: {
+      regionId: 'reg-jaktim',
+      policy: { plan: { role: 'staff', approvals: 1 }, documentation: { role: 'supervisor', approvals: 1 }, report: { role: 'committee', quorum: 2, rejection: 'any' } },
+      reason: 'matrix',
+    },
     addDayOff: { date: '2026-08-18', kind: 'collective_leave', name: 'Matrix' },
   };
   return bodies[id];

@@ -23,7 +23,8 @@ export const DropActivityBodySchema = z.strictObject(dropShape);
 export const EvidenceFormSchema = z.strictObject({ kind: EvidenceKindSchema });
 export const WithdrawEvidenceBodySchema = z.strictObject(withdrawShape);
 export const EditReportBodySchema = z.strictObject(P.EditReport.shape);
-export const SignReportBodySchema = z.strictObject(P.SignReport.shape);
+// The signer names the report version and hash they read (shown by the report view).
+export const SignReportBodySchema = z.strictObject({ ...P.SignReport.shape, reportVersion: z.number().int().positive() });
 export const RequestCancellationBodySchema = z.strictObject(P.RequestCancellation.shape);
 export const ConfirmCancellationBodySchema = z.strictObject(P.ConfirmCancellation.shape);
 export const RejectCancellationBodySchema = z.strictObject(P.RejectCancellation.shape);
@@ -34,7 +35,6 @@ export const CreateProgramBodySchema = z.strictObject({
   budgetYear: P.CreateProgram.shape.budgetYear,
   title: P.CreateProgram.shape.title,
   plan: P.CreateProgram.shape.plan.optional(),
-  approvalPolicy: P.CreateProgram.shape.approvalPolicy,
 });
 
 export const ListProgramsQuerySchema = z.strictObject({

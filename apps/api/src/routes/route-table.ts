@@ -4,6 +4,8 @@
 import type { ProgramCommandType, Role } from '@mutu/domain';
 import type { z } from 'zod';
 import * as S from './route-schemas';
+import { GovernanceTimelineQuerySchema } from '../governance/governance.schemas';
+import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../policies/policy.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = Exclude<Role, 'system'>;
@@ -146,6 +148,10 @@ export const ROUTES = {
   health: { method: 'GET', path: '/health', roles: 'public', also: [503], summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)' },
   docs: { method: 'GET', path: '/docs', roles: 'public', produces: 'openapi', summary: 'This document (JSON); a browser asking for HTML gets the interactive API docs page' },
   openApiJson: { method: 'GET', path: '/docs/openapi.json', roles: 'public', produces: 'openapi', summary: 'This document (OpenAPI 3.1 JSON)' },
+  getApprovalPolicies: { method: 'GET', path: '/policies', roles: READERS, query: ApprovalPoliciesQuerySchema, summary: "Approval policies in force per school of a region (or of every region I see), and every version set" },
+  setApprovalPolicy: { method: 'PUT', path: '/policies', roles: ['district_officer', 'admin'], body: SetApprovalPolicyBodySchema, status: 200, mutation: true, summary: "Set a region's (or one school's) approval policy: a new version, taken by programs created from now on" },
+  governanceTimeline: { method: 'GET', path: '/audit/governance', roles: ['auditor', 'district_officer', 'admin'], query: GovernanceTimelineQuerySchema, summary: 'Admin actions and approval policy changes: who, what, when' },
+  verifyGovernance: { method: 'POST', path: '/audit/governance/verify', roles: ['auditor', 'district_officer', 'admin'], status: 200, summary: 'Recompute the hash chains of the admin and policy streams' },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;
