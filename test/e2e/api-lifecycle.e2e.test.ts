@@ -65,11 +65,15 @@ describe('API: a program walks its whole lifecycle with the seeded users of each
     expect(submitted.status).toBe(200);
     expect(submitted.body.state.report.sha256).toBe(previewHash);
 
-    const wrongHash = await post(t.committee1, '/report/sign', { decision: 'approve', reportSha256: 'a'.repeat(64) });
+    const read = await http<string>(stack, t.committee1, 'GET', `/programs/${programId}/report.html`);
+    const reportVersion = Number(read.headers.get('x-report-version'));
+    expect(reportVersion).toBe(submitted.body.state.report.submittedVersion);
+    expect(read.headers.get('x-report-sha256')).toBe(previewHash);
+    const wrongHash = await post(t.committee1, '/report/sign', { decision: 'approve', reportVersion, reportSha256: 'a'.repeat(64) });
     expect(wrongHash.status).toBe(409);
-    expect(wrongHash.body.code).toBe('REPORT_HASH_MISMATCH');
-    expect((await post(t.committee1, '/report/sign', { decision: 'approve', reportSha256: previewHash })).status).toBe(200);
-    const second = await post(t.committee2, '/report/sign', { decision: 'approve', reportSha256: previewHash });
+    expect(wrongHash.body.code).toBe('REPORT_CHANGED');
+    expect((await post(t.committee1, '/report/sign', { decision: 'approve', reportVersion, reportSha256: previewHash })).status).toBe(200);
+    const second = await post(t.committee2, '/report/sign', { decision: 'approve', reportVersion, reportSha256: previewHash });
     expect(second.status).toBe(200);
     expect(second.body.state.report.signedOffAt).not.toBeNull();
 

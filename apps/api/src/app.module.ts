@@ -12,6 +12,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { AdminModule } from './admin/admin.module';
+import { PoliciesModule } from './policies/policies.module';
 import { DocsController } from './docs/docs.controller';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReportModule } from './report/report.module';
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignsModule, CampaignImportModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignsModule, CampaignImportModule, PoliciesModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { hasRole, type Actor } from '@mutu/domain';
-import { DaysOffRepository } from '@mutu/persistence';
-import { ApiError, notFound } from '../common/api-error';
+import { AdminActions } from '../admin/admin-actions.service';
+import { ApiError } from '../common/api-error';
 
 export const NewDayOffBodySchema = z
   .strictObject({
@@ -30,19 +29,16 @@ function requireAdmin(actor: Actor): void {
  */
 @Injectable()
 export class EditDaysOffUseCase {
-  private readonly repo: DaysOffRepository;
+  constructor(@Inject(AdminActions) private readonly actions: AdminActions) {}
 
-  constructor(@Inject(DataSource) ds: DataSource) {
-    this.repo = new DaysOffRepository(ds);
-  }
-
+  /** Each edit is an event of the admin stream, appended with the change. */
   add(actor: Actor, body: NewDayOffBody) {
     requireAdmin(actor);
-    return this.repo.add({ ...body, createdBy: actor.userId });
+    return this.actions.addDayOff(actor, body);
   }
 
   async remove(actor: Actor, dayOffId: string): Promise<void> {
     requireAdmin(actor);
-    if (!(await this.repo.remove(dayOffId))) throw notFound('day off');
+    await this.actions.removeDayOff(actor, dayOffId);
   }
 }

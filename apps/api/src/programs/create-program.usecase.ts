@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
 import type { z } from 'zod';
 import { ApiError } from '../common/api-error';
+import { ApprovalPolicyReader } from '../governance/approval-policy.reader';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { CreateProgramBodySchema } from '../routes/route-schemas';
 import { commandIdFor, programIdFor } from './command-id';
@@ -18,6 +19,7 @@ export class CreateProgramUseCase {
     @Inject(ProgramGateway) private readonly gateway: ProgramGateway,
     @Inject(ProgramsRepository) private readonly programs: ProgramsRepository,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
+    @Inject(ApprovalPolicyReader) private readonly policies: ApprovalPolicyReader,
   ) {}
 
   async execute(actor: Actor, body: CreateProgramBody, idempotencyKey?: string) {
@@ -28,6 +30,8 @@ export class CreateProgramUseCase {
     const fingerprint = this.idempotency.fingerprint('POST', '/programs', {}, body);
     return this.idempotency.run(actor.userId, idempotencyKey, fingerprint, 201, async () => {
       const programId = programIdFor(actor.userId, idempotencyKey);
+      // The approval policy is the education office's, never the author's: the one in force now.
+      const { policy, ref } = await this.policies.inForce(school.regionId, body.schoolId);
       const outcome = await this.gateway.create({
         commandId,
         type: 'CreateProgram',
@@ -41,7 +45,8 @@ export class CreateProgramUseCase {
           timeZone: school.timeZone,
           title: body.title,
           plan: body.plan ?? { objectives: [], standard: null, indicators: [], activities: [] },
-          approvalPolicy: body.approvalPolicy,
+          approvalPolicy: policy,
+          approvalPolicyRef: ref,
         },
       });
       return viewAfterCommand(this.programs, programId, outcome);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GovernanceModule } from '../governance/governance.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CreateProgramUseCase } from './create-program.usecase';
 import { GetProgramUseCase } from './get-program.usecase';
@@ -12,7 +13,7 @@ import { ProgramsRepository } from './programs.repository';
 import { SendCommandUseCase } from './send-command.usecase';
 
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, GovernanceModule],
   controllers: [ProgramsController, ProgramCommandsController],
   providers: [
     ProgramGateway,

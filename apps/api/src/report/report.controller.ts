@@ -21,16 +21,19 @@ export class ReportController {
 
   @Route(ROUTES.reportHtml)
   async html(@CurrentActor() actor: Actor, @Param('id', Id) id: string, @Res() res: Response) {
-    const { html, sha256 } = await this.render.html(actor, id);
+    const { html, sha256, version } = await this.render.html(actor, id);
+    // What the reader sees, named: a signer sends both back with the signature.
     res.setHeader('x-report-sha256', sha256);
+    if (version !== null) res.setHeader('x-report-version', String(version));
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     res.type('html').send(html);
   }
 
   @Route(ROUTES.reportPdf)
   async pdf(@CurrentActor() actor: Actor, @Param('id', Id) id: string, @Res() res: Response) {
-    const { pdf, sha256 } = await this.render.pdfOf(actor, id);
+    const { pdf, sha256, version } = await this.render.pdfOf(actor, id);
     res.setHeader('x-report-sha256', sha256);
+    if (version !== null) res.setHeader('x-report-version', String(version));
     res.setHeader('content-disposition', `inline; filename="laporan-${id}.pdf"`);
     res.type('application/pdf').send(pdf);
   }

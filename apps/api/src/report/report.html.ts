@@ -1,5 +1,5 @@
-import type { Program } from '@mutu/domain';
-import { reportContent, reportSha256 } from './report.model';
+import type { Program, Signature } from '@mutu/domain';
+import { reportContent, reportSha256, reportVersion } from './report.model';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -8,6 +8,10 @@ const tanggal = (iso: string | null | undefined) =>
   iso ? new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) : '-';
 const para = (text: string) => (text.trim() ? text.split(/\n{2,}/).map((t) => `<p>${esc(t)}</p>`).join('') : '<p class="kosong">(belum diisi)</p>');
 
+const ROLE: Record<string, string> = {
+  committee: 'Komite Sekolah', supervisor: 'Pengawas Sekolah', principal: 'Kepala Sekolah', qa_team: 'TPMPS',
+  district_officer: 'Dinas Pendidikan', admin: 'Administrator', staff: 'Guru/Tendik', auditor: 'Auditor',
+};
 const STATUS: Record<string, string> = { planned: 'direncanakan', in_progress: 'berjalan', done: 'selesai', dropped: 'dibatalkan' };
 
 export interface ReportHtmlContext {
@@ -23,6 +27,9 @@ export function renderReportHtml(p: Program, ctx: ReportHtmlContext): string {
   const totalPlanned = c.activities.reduce((s, a) => s + a.budget.amount, 0);
   const totalRealised = c.activities.reduce((s, a) => s + (a.execution?.realisedCost ?? 0), 0);
   const signatures = p.report.signatures.filter((s) => s.reportSha256 === hash);
+  const version = reportVersion(p);
+  // States folded before signatures kept their role: the report approval record has it.
+  const roleOf = (s: Signature) => s.role ?? p.approvals.find((a) => a.stage === 'report' && a.by === s.by && a.at === s.at)?.role ?? 'committee';
   const activities = c.activities
     .map(
       (a, i) => `<section class="kegiatan"><h3>2.${i + 1} ${esc(a.title)}</h3>
@@ -44,10 +51,11 @@ table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #
 <section class="halaman"><h1>LAPORAN PELAKSANAAN PROGRAM PENINGKATAN MUTU</h1><h2>${esc(c.title)}</h2>
 <p style="text-align:center">${esc(ctx.schoolName)}<br>Tahun Anggaran ${c.budgetYear}</p></section>
 <section class="halaman"><h2>HALAMAN PENGESAHAN</h2>
-<p>Laporan ini disahkan dengan tanda tangan elektronik atas isi laporan dengan sidik SHA-256:</p><p class="hash">${hash}</p>
-<table><tr><th>Penandatangan</th><th>Keputusan</th><th>Tanggal</th></tr>${
-    signatures.map((s) => `<tr><td>${who(s.by)}</td><td>${s.decision === 'approve' ? 'Menyetujui' : 'Menolak'}</td><td>${tanggal(s.at)}</td></tr>`).join('') ||
-    '<tr><td colspan="3" class="kosong">Belum ada tanda tangan</td></tr>'
+<p>Laporan ini disahkan dengan tanda tangan elektronik atas isi laporan dengan sidik SHA-256:</p><p class="hash" data-report-sha256="${hash}">${hash}</p>
+<p>Versi laporan: <span data-report-version="${version ?? ''}">${version === null ? 'draf (belum diajukan)' : `v${version}`}</span></p>
+<table><tr><th>Penandatangan</th><th>Peran</th><th>Keputusan</th><th>Tanggal</th></tr>${
+    signatures.map((s) => `<tr><td>${who(s.by)}</td><td>${esc(ROLE[roleOf(s)] ?? roleOf(s))}</td><td>${s.decision === 'approve' ? 'Menyetujui' : 'Menolak'}</td><td>${tanggal(s.at)}</td></tr>`).join('') ||
+    '<tr><td colspan="4" class="kosong">Belum ada tanda tangan</td></tr>'
   }</table>
 <table><tr><th>Persetujuan</th><th>Oleh</th><th>Tanggal</th></tr>${c.approvals
     .filter((x) => x.decision === 'approve')

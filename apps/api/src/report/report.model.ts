@@ -42,3 +42,8 @@ export type ReportContent = ReturnType<typeof reportContent>;
 export function reportSha256(p: Program): string {
   return createHash('sha256').update(canonicalJson(reportContent(p))).digest('hex');
 }
+
+/** The submitted report's version (the program version of its submission); null while it is a draft. */
+export function reportVersion(p: Program): number | null {
+  return p.report.sha256 === null ? null : (p.report.submittedVersion ?? null);
+}
