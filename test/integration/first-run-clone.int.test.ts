@@ -73,7 +73,9 @@ describe('npm start from a fresh clone in a 0700 directory', () => {
       }
     } finally {
       process.kill(-stack.pgid, 'SIGINT'); // what Ctrl-C in the terminal sends to the foreground group
-      const code = await Promise.race([stack.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([stack.exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 30_000)))]);
+      clearTimeout(timer);
       if (code === 'timeout') killGroup(stack.pgid);
       expect(code).toBe(0);
       await expectGroupEmpty(stack.pgid);
