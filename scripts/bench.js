@@ -9,14 +9,21 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <${available.join('|')}>`);
   process.exit(64);
 }
-require('./ensure-dependencies').ensureDependencies();
-require('./build').build();
+try {
+  require('./ensure-dependencies').ensureDependencies();
+  require('./build').build();
+} catch (e) {
+  console.error(`[mutu] bench failed: ${e && e.message ? e.message : String(e)}`);
+  process.exit(1);
+}
 require('./register-dist');
 const mod = require(path.join(__dirname, '..', 'dist', 'bench', `${name}.bench.js`));
 Promise.resolve(mod.main(process.argv.slice(3))).then(
   () => process.exit(0),
   async (e) => {
-    console.error(e);
+    // A provisioning failure is one sentence (what, why, what to do); anything else keeps its stack.
+    if (e && e.name === 'PrerequisiteError') console.error(`[mutu] ${e.message}`);
+    else console.error(e);
     // A failed benchmark never reached its own cleanup: stop the servers it provisioned.
     await require(path.join(__dirname, '..', 'dist', 'bench', 'support', 'bench-env.js')).stopAfterFailure();
     process.exit(1);
