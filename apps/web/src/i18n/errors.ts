@@ -24,7 +24,7 @@ const BY_CODE: Record<string, Text> = {
   NOT_SUBMITTED: { id: 'Belum ada yang diajukan untuk diputuskan.', en: 'Nothing has been submitted to decide on.' },
   ALREADY_DECIDED: { id: 'Anda sudah memberikan keputusan.', en: 'You have already decided.' },
   ALREADY_SIGNED: { id: 'Anda sudah menandatangani laporan ini.', en: 'You have already signed this report.' },
-  REPORT_HASH_MISMATCH: { id: 'Laporan telah berubah sejak Anda membukanya. Muat ulang lalu periksa lagi.', en: 'The report changed since you opened it. Reload and check it again.' },
+  REPORT_CHANGED: { id: 'Laporan telah berubah sejak Anda membukanya. Muat ulang lalu periksa lagi.', en: 'The report changed since you opened it. Reload and check it again.' },
   STALE_PLAN_VERSION: { id: 'Rencana telah diubah orang lain. Muat ulang halaman.', en: 'Someone else changed the plan. Reload the page.' },
   ACTIVITY_NOT_OPEN: { id: 'Kegiatan ini sudah selesai atau dibatalkan.', en: 'This activity is already finished or dropped.' },
   DUPLICATE_EVIDENCE: { id: 'Berkas ini sudah dilampirkan pada kegiatan.', en: 'This file is already attached to the activity.' },

@@ -130,6 +130,7 @@ export const en: Messages = {
   quorumReached: 'Quorum reached',
   sign: 'Sign (approve)',
   reportHash: 'Report fingerprint (SHA-256)',
+  signingWhat: 'You are signing report version {v}, SHA-256 fingerprint:',
   closeProgram: 'Close program',
   historyEmpty: 'No history yet.',
   auditTitle: 'Program audit',

@@ -139,6 +139,7 @@ export const id = {
   quorumReached: 'Kuorum tercapai',
   sign: 'Tanda tangani (setujui)',
   reportHash: 'Sidik laporan (SHA-256)',
+  signingWhat: 'Anda menandatangani laporan versi {v} dengan sidik SHA-256:',
   closeProgram: 'Tutup program',
   // history / audit
   historyEmpty: 'Belum ada riwayat.',

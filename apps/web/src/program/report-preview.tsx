@@ -6,12 +6,22 @@ import { ErrorMessage } from '../components/feedback';
 import { useI18n } from '../i18n/i18n';
 import { useAsync } from '../use-async';
 
-export function ReportPreview({ programId, version }: { programId: string; version: number }) {
+/** The report as the reader was shown it: its submitted version (null for a draft) and content hash. */
+export interface ReportRead {
+  version: number | null;
+  sha256: string;
+}
+
+export function ReportPreview({ programId, version, onRead }: { programId: string; version: number; onRead?(read: ReportRead): void }) {
   const { t } = useI18n();
   const html = useAsync(async () => {
     const res = await fetch(`/programs/${encodeURIComponent(programId)}/report.html`, { headers: authHeader() });
     if (!res.ok) throw failureFrom(res.status, await res.json().catch(() => null));
-    return res.text();
+    const text = await res.text();
+    // The hash and version of the very document displayed: a signature names these, not the state's.
+    const read = res.headers.get('x-report-version');
+    onRead?.({ version: read ? Number(read) : null, sha256: res.headers.get('x-report-sha256') ?? '' });
+    return text;
   }, [programId, version]);
   return (
     <section aria-label={t('reportPreview')}>

@@ -13,7 +13,7 @@ import type { ProgramTabProps } from '../pages/program.page';
 import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { DecisionPanel } from './decision-panel';
-import { ReportPreview } from './report-preview';
+import { ReportPreview, type ReportRead } from './report-preview';
 
 const SECTIONS: (keyof ReportSections)[] = ['background', 'objectives', 'targets', 'expectedResults', 'placeAndTime', 'activitiesNarrative', 'problemsAndSolutions', 'conclusions', 'recommendations'];
 
@@ -23,6 +23,7 @@ export function ReportTab({ program, reload }: ProgramTabProps) {
   const report = program.report;
   const [sections, setSections] = useState<ReportSections>({ ...report.sections });
   const [notice, setNotice] = useState<string | null>(null);
+  const [read, setRead] = useState<ReportRead | null>(null);
   const { busy, error, run } = useAction();
   const base = `/programs/${encodeURIComponent(program.programId)}`;
   const submitted = report.sha256 !== null && report.submittedAt !== null;
@@ -70,15 +71,24 @@ export function ReportTab({ program, reload }: ProgramTabProps) {
           </p>
           <progress max={quorum} value={Math.min(signedBy.length, quorum)} aria-label={t('quorum', { n: signedBy.length, q: quorum })} />
           <p className="muted">{t('reportHash')}: <span className="mono" title={report.sha256 ?? ''}>{shortHash(report.sha256)}</span></p>
-          <ul className="plain">
+          <ul className="plain" data-testid="signers">
             {report.signatures.map((s, i) => (
-              <li key={i}>{s.decision === 'approve' ? '✓' : '✕'} {s.by} · {dateTime(s.at, lang, program.timeZone)}{s.reason ? ` — “${s.reason}”` : ''}</li>
+              <li key={i}>{s.decision === 'approve' ? '✓' : '✕'} {s.by} ({label('role', s.role ?? 'committee', lang)}) · {dateTime(s.at, lang, program.timeZone)}{s.reason ? ` — “${s.reason}”` : ''}</li>
             ))}
           </ul>
         </section>
       )}
-      {(submitted || report.signedOffAt || program.stage === 'closed') && <ReportPreview programId={program.programId} version={program.version} />}
-      {canSign && <DecisionPanel title={t('signOff')} approveText={t('sign')} path={`${base}/report/sign`} extraBody={{ reportSha256: report.sha256 }} onDone={reload} />}
+      {(submitted || report.signedOffAt || program.stage === 'closed') && <ReportPreview programId={program.programId} version={program.version} onRead={setRead} />}
+      {canSign && read && read.version !== null && (
+        <>
+          {/* The signer sees exactly what their signature names: the version and the full hash of the report above. */}
+          <p data-testid="signing-what" className="card">
+            {t('signingWhat', { v: read.version })}<br />
+            <span className="mono" data-testid="signing-hash">{read.sha256}</span>
+          </p>
+          <DecisionPanel title={t('signOff')} approveText={t('sign')} path={`${base}/report/sign`} extraBody={{ reportVersion: read.version, reportSha256: read.sha256 }} onDone={reload} />
+        </>
+      )}
       {inReport && report.signedOffAt && hasRole(session, 'principal') && (
         <button type="button" className="primary" disabled={busy} onClick={() => void act(() => api.post(`${base}/close`, {}))}>{t('closeProgram')}</button>
       )}
