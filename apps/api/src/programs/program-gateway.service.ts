@@ -7,10 +7,11 @@ import { SA_BUDGET_YEAR, SA_REGION, SA_SCHOOL, SA_STAGE } from '@mutu/temporal';
 import {
   commandUpdate,
   pendingDecisionsQuery,
-  programWorkflow,
   programWorkflowId,
+  PROGRAM_WORKFLOW_TYPE,
   stateQuery,
   type CommandOutcome,
+  type programWorkflow,
 } from '@mutu/workflows';
 
 import { apiCommandSigner, updateAcceptedInTime } from './command-delivery';
@@ -38,7 +39,7 @@ export class ProgramGateway {
   /** Starts the program's workflow and creates the program in one round trip (update-with-start). */
   async create(command: CreateCommand): Promise<CommandOutcome> {
     const { programId, schoolId, regionId, budgetYear } = command.payload;
-    const startOperation = new WithStartWorkflowOperation(programWorkflow, {
+    const startOperation = new WithStartWorkflowOperation<typeof programWorkflow>(PROGRAM_WORKFLOW_TYPE, {
       workflowId: programWorkflowId(programId),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [{ programId }],
