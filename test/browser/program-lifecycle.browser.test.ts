@@ -162,6 +162,11 @@ describe('web UI: one program through every role', () => {
       const member = await as(email);
       await openProgram(member, stack.baseUrl, programId, 'report');
       await member.frameLocator('[data-testid="report-preview"]').locator('body').waitFor();
+      // The signer is shown the version and full hash their signature names: the hash printed on the report they read.
+      await member.getByTestId('signing-what').filter({ hasText: /versi \d+/ }).waitFor();
+      const signing = await member.getByTestId('signing-hash').textContent();
+      expect(signing).toMatch(/^[0-9a-f]{64}$/);
+      expect(await member.frameLocator('[data-testid="report-preview"]').locator('p.hash').textContent()).toBe(signing);
       await screenshot(member, `09-committee-${i + 1}-before-signing`);
       await member.getByRole('button', { name: 'Tanda tangani (setujui)' }).click();
       await member.getByTestId('quorum-status').filter({ hasText: `${i + 1} dari 2` }).waitFor();
