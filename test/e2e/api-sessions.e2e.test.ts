@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@mutu/persistence';
 import { startTestStack, type TestStack } from '../support/stack';
 import { http } from './api-helpers';
@@ -39,7 +40,15 @@ describe('API sessions: refresh rotation, reuse detection, logout, login rate li
   });
 
   it('rate-limits failed sign-ins per email and IP with 429 RATE_LIMITED, even for the right password', async () => {
-    const email = 'dinas@demo.mutu.id';
+    // A user of its own (the district officer's copy): the failures are kept in PostgreSQL, where
+    // every suite's API would see them for the rest of the window.
+    const email = 'sessions.limited@demo.mutu.id';
+    await stack.api.get(DataSource).query(
+      `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, region_ids)
+       SELECT 'u-sessions-limited', $1, name, password_hash, roles, school_ids, region_ids FROM users WHERE user_id = 'u-district'
+       ON CONFLICT DO NOTHING`,
+      [email],
+    );
     for (let i = 0; i < 5; i++) expect((await login(email, 'wrong-password')).status).toBe(401);
     const limited = await login(email, 'wrong-password');
     expect(limited.status).toBe(429);

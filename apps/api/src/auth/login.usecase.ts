@@ -24,14 +24,14 @@ export class LoginUseCase {
   ) {}
 
   async execute(body: LoginBody, ip: string) {
-    this.limiter.check(body.email, ip);
+    await this.limiter.check(body.email, ip);
     const user = await this.users.byEmail(body.email);
     const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
-      this.limiter.recordFailure(body.email, ip);
+      await this.limiter.recordFailure(body.email, ip);
       throw new ApiError(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.');
     }
-    this.limiter.reset(body.email, ip);
+    await this.limiter.reset(body.email, ip);
     return this.session(user, await this.refreshTokens.issue(user.userId));
   }
 
