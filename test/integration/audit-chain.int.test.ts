@@ -25,7 +25,8 @@ describe('audit: hash chain verification finds tampering', () => {
   const key = keyOf();
 
   beforeAll(async () => {
-    ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 });
+    // The owner role: these tests rewrite events on purpose, which the application role cannot.
+    ds = createDataSource({ url: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!, poolSize: 4 });
     await ds.initialize();
     await migrate(ds);
     store = new EventStore(ds);

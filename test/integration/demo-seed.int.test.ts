@@ -11,7 +11,7 @@ describe('demo data seeding (PostgreSQL)', () => {
   const opened: DataSource[] = [];
 
   beforeAll(async () => {
-    admin = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
+    admin = createDataSource({ url: (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!, poolSize: 1 });
     await admin.initialize();
   });
 
@@ -26,7 +26,7 @@ describe('demo data seeding (PostgreSQL)', () => {
     const name = `mutu_seed_${randomUUID().replace(/-/g, '')}`;
     await admin.query(`CREATE DATABASE ${name}`);
     databases.push(name);
-    const url = new URL(process.env.DATABASE_URL!);
+    const url = new URL((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!);
     url.pathname = `/${name}`;
     const ds = createDataSource({ url: url.toString(), poolSize: 4 });
     await ds.initialize();

@@ -110,10 +110,14 @@ describe.each([
     await store.append(request(streamId, 0, 2));
     // The stream is rebuilt behind the store's back (a restore, a failover that lost a commit):
     // version 2 exists again, with another hash than the one this store remembers.
-    await ds.transaction(async (tx) => {
+    // Only the owner role can do that (the application role cannot delete events).
+    const owner = createDataSource({ url: (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!, poolSize: 1 });
+    await owner.initialize();
+    await owner.transaction(async (tx) => {
       await tx.query(`SET LOCAL mutu.allow_event_rewrite = 'on'`);
       await tx.query('DELETE FROM events WHERE stream_id = $1', [streamId]);
     });
+    await owner.destroy();
     const other = new EventStore(ds, []);
     await other.append({ ...request(streamId, 0, 2), metadata: { actorId: 'u-2' } });
     await store.append(request(streamId, 2, n));

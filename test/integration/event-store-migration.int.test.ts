@@ -15,10 +15,10 @@ describe('event store migration from the commands/streams schema (PostgreSQL)', 
   const occurredAt = '2026-03-02T01:00:00.000Z';
 
   beforeAll(async () => {
-    admin = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
+    admin = createDataSource({ url: (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!, poolSize: 1 });
     await admin.initialize();
     await admin.query(`CREATE DATABASE ${database}`);
-    const u = new URL(process.env.DATABASE_URL!);
+    const u = new URL((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!);
     u.pathname = `/${database}`;
     url = u.toString();
   });

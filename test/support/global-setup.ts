@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '@jest/types';
-import { consoleLog, PrerequisiteError, provisionPostgres, provisionTemporal, resolveChromium, resolveTimeSkippingServer } from '../../libs/provisioning/src';
+import { consoleLog, ensureApplicationRole, PrerequisiteError, provisionPostgres, provisionTemporal, resolveChromium, resolveTimeSkippingServer } from '../../libs/provisioning/src';
 import { writeWorkflowBundle } from '../../libs/temporal/src/write-bundle';
+import { migrateAsOwner } from '../../libs/persistence/src/data-source';
 
 /** Unit tests need nothing provisioned: skip the servers when only they run. */
 function onlyUnitSelected(argv: string[]): boolean {
@@ -43,7 +44,12 @@ export default async function globalSetup(_globalConfig: Config.GlobalConfig): P
 async function provision(provisioned: Provisioned, log: (line: string) => void): Promise<void> {
   const pg = await provisionPostgres({ databaseUrl: process.env.DATABASE_URL, log });
   provisioned.stops.push(() => pg.stop());
-  process.env.DATABASE_URL = pg.url;
+  // Migrations run as the owner (initdb's role, or DATABASE_OWNER_URL); every process and test
+  // connects as the application role, which cannot rewrite events. Tamper tests use the owner URL.
+  const ownerUrl = process.env.DATABASE_OWNER_URL ?? pg.url;
+  await migrateAsOwner(ownerUrl);
+  process.env.DATABASE_OWNER_URL = ownerUrl;
+  process.env.DATABASE_URL = (await ensureApplicationRole(ownerUrl, { log })).url;
 
   const temporal = await provisionTemporal({ address: process.env.TEMPORAL_ADDRESS, namespace: 'default', log, env: process.env });
   provisioned.stops.push(() => temporal.stop());

@@ -28,6 +28,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     API_PORT: '0',
     TEMPORAL_TASK_QUEUE: taskQueue,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // The processes connect as the application role only (the global setup migrated as the owner).
+    DATABASE_OWNER_URL: undefined,
     ...overrides,
   });
   const worker = await createWorker(config);

@@ -22,6 +22,17 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   });
 }
 
+/** Runs pending migrations on a connection of the owner role, then closes it. */
+export async function migrateAsOwner(ownerUrl: string): Promise<string[]> {
+  const owner = createDataSource({ url: ownerUrl, poolSize: 2, applicationName: 'mutu-migrate' }); // the lock's and the migrations'
+  await owner.initialize();
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.destroy();
+  }
+}
+
 /** Runs pending migrations; concurrent runners serialize on an advisory lock. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '@mutu/config';
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from './data-source';
+import { createDataSource, migrate, migrateAsOwner } from './data-source';
 import { EventStore } from './event-store/event-store';
 import { ProgramProjector } from './projections/program.projector';
 import { CampaignNotificationProjector, NotificationProjector } from '@mutu/notifications';
@@ -16,9 +16,11 @@ import { CampaignProjector } from './projections/campaign.projector';
       inject: [CONFIG],
       useFactory: async (config: Config) => {
         if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start provisions one; see README)');
+        // Migrations run as the owner role when one is given; the pool is the application role's.
+        if (config.DATABASE_OWNER_URL) await migrateAsOwner(config.DATABASE_OWNER_URL);
         const ds = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
         await ds.initialize();
-        await migrate(ds);
+        if (!config.DATABASE_OWNER_URL) await migrate(ds);
         return ds;
       },
     },

@@ -10,3 +10,4 @@ export * from './temporal-dev-server';
 export * from './time-skipping-server';
 export * from './schemathesis';
 export * from './temporal-server';
+export * from './database-roles';

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfigOrExit } from '@mutu/config';
-import { createDataSource, migrate, seedDemoData } from '@mutu/persistence';
-import { consoleLog, ensurePortFree, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
+import { createDataSource, loadCommandSigningKey, migrate, seedDemoData } from '@mutu/persistence';
+import { consoleLog, ensureApplicationRole, ensurePortFree, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
 
 /**
@@ -43,17 +43,24 @@ export async function startCommand(): Promise<void> {
     });
     stops.push(() => temporal.stop());
 
-    const ds = createDataSource({ url: pg.url, poolSize: 2 });
+    // Migrations and the demo seed run as the owner role; the worker and the API as the
+    // application role, which may INSERT and SELECT events and nothing else.
+    const ownerUrl = config.DATABASE_OWNER_URL ?? pg.url;
+    const ds = createDataSource({ url: ownerUrl, poolSize: 2 });
     await ds.initialize();
     const applied = await migrate(ds);
     log(`migrations: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.join(', ')}`}`);
     if (config.SEED_DEMO_DATA) await seedDemoData(ds, { ...config, log });
     await ds.destroy();
 
-    const env = { ...process.env, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SEED_DEMO_DATA: 'false' };
+    const appUrl = pg.source === 'embedded' ? (await ensureApplicationRole(pg.url, { dataDir, log })).url : pg.url;
+    // Made once here, so the worker and the API read the same development key.
+    loadCommandSigningKey({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir, log });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: appUrl, TEMPORAL_ADDRESS: temporal.address, SEED_DEMO_DATA: 'false' };
+    delete env.DATABASE_OWNER_URL;
     // Lets `npm run mutu -- …` in another terminal find this stack's database and Temporal.
     const runtimeFile = join(dataDir, 'runtime.json');
-    writeFileSync(runtimeFile, JSON.stringify({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, pid: process.pid }, null, 2));
+    writeFileSync(runtimeFile, JSON.stringify({ DATABASE_URL: appUrl, TEMPORAL_ADDRESS: temporal.address, pid: process.pid }, null, 2));
     stops.unshift(async () => rmSync(runtimeFile, { force: true }));
     const register = join(PROJECT_ROOT, 'scripts', 'register-dist.js');
     const run = (name: string, entry: string) => {

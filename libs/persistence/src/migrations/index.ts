@@ -9,9 +9,10 @@ import { EventsJsonText1760000000510 } from './1760000000510-events-json-text';
 import { Campaigns1760000000600 } from './1760000000600-campaigns';
 import { ProgramDueDates1760000000700 } from './1760000000700-program-due-dates';
 import { ProgramsChangedNotify1760000000800 } from './1760000000800-programs-changed-notify';
+import { ApplicationRole1760000001000 } from './1760000001000-application-role';
 import { LoginAttempts1760000000900 } from './1760000000900-login-attempts';
 
 export { PROGRAMS_CHANGED_CHANNEL } from './1760000000800-programs-changed-notify';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600, ProgramDueDates1760000000700, ProgramsChangedNotify1760000000800, LoginAttempts1760000000900];
+export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600, ProgramDueDates1760000000700, ProgramsChangedNotify1760000000800, LoginAttempts1760000000900, ApplicationRole1760000001000];
