@@ -9,6 +9,7 @@ import { CampaignsPage } from './pages/campaigns.page';
 import { ClusterPage } from './pages/cluster.page';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
+import { PoliciesPage } from './pages/policies.page';
 import { ProgramPage } from './pages/program.page';
 import { ProgramsPage } from './pages/programs.page';
 import { match, navigate, useLocation } from './router';
@@ -33,6 +34,7 @@ function Routes() {
   if (m) return <AuditPage programId={m.id!} />;
   m = match('/programs/:id', path);
   if (m) return <ProgramPage programId={m.id!} />;
+  if (path === '/policies') return <PoliciesPage />;
   if (path === '/campaigns') return <CampaignsPage />;
   if (path === '/campaigns/import') return <CampaignImportPage />;
   m = match('/campaigns/:campaignId/clusters/:clusterId', path);
