@@ -3,6 +3,7 @@ export * from './channels/email.channel';
 export * from './channels/webhook.channel';
 export * from './channels/webhook-signature';
 export * from './outbox/delivery-plan';
+export * from './outbox/digest.repository';
 export * from './outbox/campaign-notification.projector';
 export * from './outbox/notice-queue';
 export * from './outbox/notification.projector';

@@ -1,4 +1,4 @@
-import { deliveryPlan, inQuietHours, nextLocalTime } from './delivery-plan';
+import { deliveryPlan, inQuietHours, nextDigestSlot, nextLocalTime } from './delivery-plan';
 import { signWebhook, verifyWebhook } from '../channels/webhook-signature';
 import { renderTemplate } from '../templates/templates';
 
@@ -23,9 +23,28 @@ describe('delivery plan', () => {
     expect(deliveryPlan({}, false, '2027-03-01T01:00:00.000Z')).toEqual([]);
   });
 
-  it('holds digest emails until 07:00 local the next morning', () => {
+  it('holds digest emails until 07:00 local the next morning, for that day\'s digest', () => {
     expect(deliveryPlan({ digest: true }, true, '2027-03-01T01:00:00.000Z')).toEqual([
-      { channel: 'email', notBefore: '2027-03-02T00:00:00.000Z', digest: true },
+      { channel: 'email', notBefore: '2027-03-02T00:00:00.000Z', digest: true, digestDate: '2027-03-02' },
+    ]);
+  });
+
+  it('moves the digest to the end of quiet hours that cover 07:00, keeping its day', () => {
+    // 06:00–09:00 quiet in Jakarta: the 07:00 digest of 2 March waits until 09:00 (02:00Z).
+    expect(nextDigestSlot('2027-03-01T12:00:00.000Z', { quiet_start: '06:00', quiet_end: '09:00' })).toEqual({
+      notBefore: '2027-03-02T02:00:00.000Z',
+      digestDate: '2027-03-02',
+    });
+    // Quiet hours that do not cover 07:00 leave it alone; Makassar is UTC+8.
+    expect(nextDigestSlot('2027-03-01T12:00:00.000Z', { quiet_start: '21:00', quiet_end: '06:00', time_zone: 'Asia/Makassar' })).toEqual({
+      notBefore: '2027-03-01T23:00:00.000Z',
+      digestDate: '2027-03-02',
+    });
+  });
+
+  it('leaves out a webhook the user switched off, even with a URL stored', () => {
+    expect(deliveryPlan({ webhook_url: 'http://x', webhook_enabled: false }, true, '2027-03-01T01:00:00.000Z')).toEqual([
+      { channel: 'email', notBefore: null, digest: false },
     ]);
   });
 });

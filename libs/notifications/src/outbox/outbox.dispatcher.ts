@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EmailSender, WebhookSender } from '../channels/channel.types';
 import { renderTemplate, type TemplateName, type TemplateParams } from '../templates/templates';
+import { DigestRepository, type DigestBatch } from './digest.repository';
 import { outboxKeyString } from './outbox-key';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
@@ -19,6 +20,8 @@ export interface DispatcherOptions {
   programIdPrefix?: string;
   /** Test seam: runs after a channel accepted a message and before it is marked sent. */
   afterSend?: (row: OutboxRow) => Promise<void> | void;
+  /** Test seam: the instant daily digests are due against (default: the database's clock). */
+  now?: () => Date;
 }
 
 export function backoffMs(attempt: number, base: number, max: number): number {
@@ -32,18 +35,57 @@ export function backoffMs(attempt: number, base: number, max: number): number {
  */
 export class OutboxDispatcher {
   private readonly repo: OutboxRepository;
-  private readonly o: Required<Omit<DispatcherOptions, 'email' | 'webhook' | 'programIdPrefix' | 'afterSend'>> & DispatcherOptions;
+  private readonly digests: DigestRepository;
+  private readonly o: Required<Omit<DispatcherOptions, 'email' | 'webhook' | 'programIdPrefix' | 'afterSend' | 'now'>> & DispatcherOptions;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
 
   constructor(ds: DataSource, opts: DispatcherOptions) {
     this.repo = new OutboxRepository(ds);
+    this.digests = new DigestRepository(ds);
     this.o = { batchSize: 50, leaseMs: 60_000, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 3_600_000, pollIntervalMs: 1_000, ...opts };
   }
 
-  /** Claims and delivers one batch; returns how many rows were claimed. */
+  /** Claims and delivers one batch and the daily digests that are due; returns how many rows were claimed. */
   async runOnce(): Promise<number> {
+    return (await this.runSingles()) + (await this.runDigests());
+  }
+
+  /** One email per user and local day, carrying every notice queued for that day's digest. */
+  async runDigests(): Promise<number> {
+    const batches = await this.digests.claim({
+      workerId: this.o.workerId,
+      leaseMs: this.o.leaseMs,
+      now: this.o.now?.() ?? null,
+      limit: this.o.batchSize,
+      programIdPrefix: this.o.programIdPrefix,
+    });
+    await Promise.all(batches.map((b) => this.deliverDigest(b)));
+    return batches.reduce((n, b) => n + b.rows.length, 0);
+  }
+
+  private async deliverDigest(b: DigestBatch): Promise<void> {
+    try {
+      if (!this.o.email) throw new Error('no email channel configured');
+      if (!b.email) throw new Error(`user ${b.userId} has no email address`);
+      const lines = b.rows.map((r) => {
+        const one = renderTemplate(r.template, b.locale, r.params as unknown as TemplateParams);
+        return `${one.subject} (${r.params.programTitle ?? r.programId})`;
+      });
+      const first = b.rows[0]!;
+      const message = renderTemplate('digest', b.locale, { stage: first.stage, dueDate: b.digestDate, lines });
+      await this.o.email.send({ to: b.email, message, messageId: b.messageId, key: `digest:${b.userId}:${b.digestDate}` });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const retry = b.attempts >= this.o.maxAttempts ? null : backoffMs(b.attempts, this.o.baseBackoffMs, this.o.maxBackoffMs);
+      await this.digests.markFailed(b, this.o.workerId, message, retry);
+      return;
+    }
+    await this.digests.markSent(b, this.o.workerId);
+  }
+
+  private async runSingles(): Promise<number> {
     const rows = await this.repo.claim({
       batchSize: this.o.batchSize,
       leaseMs: this.o.leaseMs,

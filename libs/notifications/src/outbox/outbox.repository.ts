@@ -39,6 +39,7 @@ export class OutboxRepository {
       `WITH due AS (
          SELECT outbox_id FROM notification_outbox
          WHERE ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
+           AND digest_date IS NULL -- daily digest rows go out through the digest pass, one email per user and day
            AND ($4::text IS NULL OR program_id LIKE $4 || '%')
          ORDER BY next_attempt_at, outbox_id
          LIMIT $1 FOR UPDATE SKIP LOCKED)

@@ -11,6 +11,8 @@ import { ProgramDueDates1760000000700 } from './1760000000700-program-due-dates'
 import { ProgramsChangedNotify1760000000800 } from './1760000000800-programs-changed-notify';
 import { ApplicationRole1760000001000 } from './1760000001000-application-role';
 import { LoginAttempts1760000000900 } from './1760000000900-login-attempts';
+import { AccountSecurity1760000001200 } from './1760000001200-account-security';
+import { NotificationCentre1760000001210 } from './1760000001210-notification-centre';
 
 export { PROGRAMS_CHANGED_CHANNEL } from './1760000000800-programs-changed-notify';
 
