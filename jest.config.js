@@ -33,5 +33,6 @@ module.exports = {
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.workflow.test.ts', '<rootDir>/test/replay/**/*.replay.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.test.ts'] },
+    { ...common, displayName: 'prod', testMatch: ['<rootDir>/test/prod/**/*.prod.test.ts'] },
   ],
 };

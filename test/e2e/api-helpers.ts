@@ -6,6 +6,9 @@ import { createDataSource } from '@mutu/persistence';
 import type { RouteId } from '../../apps/api/src/routes/route-table';
 import type { TestStack } from '../support/stack';
 
+/** What the helpers need of a stack: the in-process one, or the production topology behind its proxy. */
+export type HttpStack = Pick<TestStack, 'baseUrl' | 'login'>;
+
 export const SCHOOL = 'sch-sdn-cipinang-01';
 export const OTHER_SCHOOL = 'sch-sdn-coblong-03';
 export const EMAIL = {
@@ -33,7 +36,7 @@ export interface HttpResult<T = any> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function http<T = any>(
-  stack: TestStack,
+  stack: Pick<HttpStack, 'baseUrl'>,
   token: string | undefined,
   method: string,
   path: string,
@@ -106,14 +109,14 @@ export function campaignImportDryRunForm(): FormData {
   return form;
 }
 
-export async function createProgram(stack: TestStack, token: string, school = SCHOOL, title = 'Peningkatan literasi kelas awal'): Promise<string> {
+export async function createProgram(stack: Pick<HttpStack, 'baseUrl'>, token: string, school = SCHOOL, title = 'Peningkatan literasi kelas awal'): Promise<string> {
   const res = await http(stack, token, 'POST', '/programs', { schoolId: school, budgetYear: 2026, title, plan: plan() });
   if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.programId as string;
 }
 
 /** Drives a program to the given stage over HTTP (plan → assign → execute). */
-export async function advance(stack: TestStack, tokens: Record<keyof typeof EMAIL, string>, programId: string, to: 'assign' | 'execute') {
+export async function advance(stack: Pick<HttpStack, 'baseUrl'>, tokens: Record<keyof typeof EMAIL, string>, programId: string, to: 'assign' | 'execute') {
   const ok = (r: HttpResult) => {
     if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
     return r;
@@ -125,7 +128,7 @@ export async function advance(stack: TestStack, tokens: Record<keyof typeof EMAI
   ok(await http(stack, tokens.principal, 'POST', `/programs/${programId}/assignments/confirm`, {}));
 }
 
-export async function loginAll(stack: TestStack): Promise<Record<keyof typeof EMAIL, string>> {
+export async function loginAll(stack: Pick<HttpStack, 'login'>): Promise<Record<keyof typeof EMAIL, string>> {
   const entries = await Promise.all(Object.entries(EMAIL).map(async ([k, email]) => [k, await stack.login(email)] as const));
   return Object.fromEntries(entries) as Record<keyof typeof EMAIL, string>;
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ProvisionLog } from '@mutu/provisioning';
 
@@ -59,8 +59,10 @@ function pruneNodeModules(root: string, dir: string): void {
   rmSync(target, { recursive: true, force: true });
   // Hard links cost no space; npm prune only unlinks what it removes. Its own lockfile it rewrites,
   // so that one is a real copy (writing through a link would change the checkout's).
-  const cp = spawnSync('cp', ['-al', join(root, 'node_modules'), target], { stdio: 'inherit' });
-  if (cp.status !== 0) cpSync(join(root, 'node_modules'), target, { recursive: true, verbatimSymlinks: true });
+  // The real directory: linking a symlinked node_modules would let npm prune empty the original.
+  const source = realpathSync(join(root, 'node_modules'));
+  const cp = spawnSync('cp', ['-al', source, target], { stdio: 'inherit' });
+  if (cp.status !== 0) cpSync(source, target, { recursive: true, verbatimSymlinks: true });
   rmSync(join(target, '.package-lock.json'), { force: true });
   copyFileSync(join(root, 'node_modules', '.package-lock.json'), join(target, '.package-lock.json'));
   for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(dir, f));
