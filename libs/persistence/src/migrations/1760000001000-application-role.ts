@@ -15,20 +15,31 @@ export class ApplicationRole1760000001000 implements MigrationInterface {
   name = 'ApplicationRole1760000001000';
 
   async up(q: QueryRunner): Promise<void> {
+    // An owner without CREATEROLE (a managed database, prod:local's mutu_owner) cannot make the
+    // group role: deploy/postgres-init.sql (or the provisioning) makes it beforehand; without it the
+    // grants are skipped with a notice, and the deployment grants its own application role.
     await q.query(`
       DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN CREATE ROLE ${APPLICATION_GROUP_ROLE} NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
+          BEGIN
+            CREATE ROLE ${APPLICATION_GROUP_ROLE} NOLOGIN;
+          EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'role ${APPLICATION_GROUP_ROLE} is missing and % may not create it: no grants made', current_user;
+          END;
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
+          GRANT USAGE ON SCHEMA public TO ${APPLICATION_GROUP_ROLE};
+          GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${APPLICATION_GROUP_ROLE};
+          GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${APPLICATION_GROUP_ROLE};
+          REVOKE ALL ON events FROM ${APPLICATION_GROUP_ROLE};
+          GRANT SELECT, INSERT ON events TO ${APPLICATION_GROUP_ROLE};
+          -- Tables and sequences created by later migrations (run by this same owner role).
+          ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${APPLICATION_GROUP_ROLE};
+          ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APPLICATION_GROUP_ROLE};
+        END IF;
       END $$`);
-    await q.query(`GRANT USAGE ON SCHEMA public TO ${APPLICATION_GROUP_ROLE}`);
-    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${APPLICATION_GROUP_ROLE}`);
-    await q.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${APPLICATION_GROUP_ROLE}`);
-    await q.query(`REVOKE ALL ON events FROM ${APPLICATION_GROUP_ROLE}`);
-    await q.query(`GRANT SELECT, INSERT ON events TO ${APPLICATION_GROUP_ROLE}`);
-    // Nobody but the owner changes what the application may do: no grants passed on, none to PUBLIC.
+    // Nobody but the owner changes events: nothing granted to PUBLIC.
     await q.query('REVOKE ALL ON events FROM PUBLIC');
-    // Tables and sequences created by later migrations (run by this same owner role).
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${APPLICATION_GROUP_ROLE}`);
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APPLICATION_GROUP_ROLE}`);
     await q.query(`
       CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
