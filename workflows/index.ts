@@ -2,3 +2,4 @@
 // message definitions the API and tests use.
 export * from './program';
 export * from './campaign';
+export * from './audit';

@@ -4,6 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type { Config } from '@mutu/config';
 import { temporalConnectionOptions, workflowCodeOptions } from '@mutu/temporal';
 import { buildActivities } from './activities/activities.registry';
+import { CheckpointScheduleService } from './activities/checkpoint-schedule.service';
 import { WorkerModule } from './worker.module';
 import { startOutboxDispatcher, type RunningDispatcher } from './dispatcher/outbox-dispatcher.factory';
 
@@ -21,6 +22,8 @@ export interface CreateWorkerOptions {
   workflowBundlePath?: string;
   /** Run the notifications outbox dispatcher in this process (default: on, except NODE_ENV=test). */
   dispatcher?: boolean;
+  /** Keep the checkpoint Schedule and trigger it at stage changes (default: on, except NODE_ENV=test). */
+  checkpointSchedule?: boolean;
   /** Workflows kept in memory (default: WORKER_CACHED_WORKFLOWS). */
   maxCachedWorkflows?: number;
 }
@@ -55,6 +58,7 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
     maxCachedWorkflows: opts.maxCachedWorkflows ?? config.WORKER_CACHED_WORKFLOWS,
     shutdownGraceTime: '10 seconds',
   });
+  if (opts.checkpointSchedule ?? config.NODE_ENV !== 'test') await app.get(CheckpointScheduleService).ensure();
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.
   const dispatcher: RunningDispatcher | null =
     (opts.dispatcher ?? config.NODE_ENV !== 'test') ? startOutboxDispatcher(app, config) : null;

@@ -69,6 +69,15 @@ export const ConfigSchema = z.object({
   WEBHOOKS_ENABLED: bool.default(false),
 
   AUDIT_SIGNING_KEY: optionalString,
+  /** Where signed checkpoints are published (an append-only journal); default $DATA_DIR/audit-checkpoints. */
+  AUDIT_CHECKPOINT_DIR: optionalString,
+  /** Comma-separated addresses that receive every published checkpoint by email. */
+  AUDIT_CHECKPOINT_RECIPIENTS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((a) => a.trim()).filter(Boolean).every((a) => /^[^\s@]+@[^\s@]+$/.test(a)), 'must be comma-separated email addresses'),
+  /** How often the checkpoint schedule signs every stream's head (stage changes trigger one as well). */
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** HMAC-SHA256 key the API signs command envelopes with and workers verify (production requires it). */
   COMMAND_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long the API waits for a worker to accept a command before answering 503 WORKER_UNAVAILABLE. */

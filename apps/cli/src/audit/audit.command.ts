@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CheckpointRepository, programStreamId, verifyBundle, verifyStore, type Checkpoint } from '@mutu/persistence';
-import { exportProgramBundle } from '../../../api/src/audit/export-bundle.usecase';
+import { CheckpointRepository, checkpointJournalDir, latestPublishedCheckpoint, programStreamId, publishCheckpoint, verifyBundle, verifyStore, type Checkpoint } from '@mutu/persistence';
+import { exportProgramBundle, PROJECT_ROOT } from '@mutu/temporal';
 import { AuditContext, flag, progressBar } from './audit-context';
 import { replayPrograms } from './replay';
 
@@ -21,8 +21,11 @@ async function verify(ctx: AuditContext, args: string[]): Promise<boolean> {
   if (!all && !id) throw new Error('give a program id or --all');
   const ds = await ctx.db();
   const checkpoints: Checkpoint[] = [];
+  // The database's own latest copy and the latest published one (which its owner cannot rewrite).
   const latest = await new CheckpointRepository(ds).latest();
   if (latest) checkpoints.push(latest);
+  const published = latestPublishedCheckpoint(checkpointJournalDir(ctx.config, PROJECT_ROOT));
+  if (published) checkpoints.push(published);
   const file = flag(args, '--checkpoint');
   if (file) checkpoints.push(JSON.parse(readFileSync(file, 'utf8')) as Checkpoint);
   const report = await verifyStore(ds, {
@@ -47,6 +50,7 @@ async function checkpoint(ctx: AuditContext, args: string[]): Promise<boolean> {
   }
   const c = await new CheckpointRepository(await ctx.db()).create(ctx.key());
   out(`checkpoint ${c.checkpointId}: ${c.streams} stream(s), ${c.events} event(s), root ${c.root}`);
+  out(`published to ${publishCheckpoint(checkpointJournalDir(ctx.config, PROJECT_ROOT), c)}`);
   const file = flag(args, '--out');
   if (file) {
     writeFileSync(file, JSON.stringify(c, null, 2) + '\n');

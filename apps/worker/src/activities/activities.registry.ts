@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { AuditActivitiesService } from './audit.activities.service';
 import { CampaignActivitiesService } from './campaign.activities.service';
 import { DeadlineActivitiesService } from './deadline.activities.service';
 import { ProgramActivitiesService } from './program.activities.service';
@@ -13,6 +14,7 @@ export function buildActivities(app: INestApplicationContext) {
     appendEvents: program.appendEvents.bind(program),
     ...deadlineActivities(app),
     ...campaignActivities(app),
+    ...auditActivities(app),
   };
 }
 
@@ -24,4 +26,9 @@ function deadlineActivities(app: INestApplicationContext) {
 function campaignActivities(app: INestApplicationContext) {
   const campaigns = app.get(CampaignActivitiesService);
   return { computeMeetingSchedule: campaigns.computeMeetingSchedule.bind(campaigns) };
+}
+
+function auditActivities(app: INestApplicationContext) {
+  const audit = app.get(AuditActivitiesService);
+  return { publishCheckpoint: audit.publishCheckpoint.bind(audit) };
 }

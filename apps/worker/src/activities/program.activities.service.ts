@@ -6,6 +6,10 @@ import { PROJECT_ROOT } from '@mutu/temporal';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppendEventsInput, AppendEventsResult, ProgramActivities } from '@mutu/workflows';
 import { authenticateAppend } from './authenticate-append';
+import { CheckpointScheduleService } from './checkpoint-schedule.service';
+
+/** Events after which a checkpoint is published at once, not only at the next hourly one. */
+const STAGE_CHANGES = new Set(['StageAdvanced', 'ProgramClosed', 'ProgramCancelled']);
 
 /** Activities of programWorkflow, as a Nest provider so they get their dependencies injected. */
 @Injectable()
@@ -15,6 +19,7 @@ export class ProgramActivitiesService implements ProgramActivities {
   constructor(
     @Inject(EventStore) private readonly eventStore: EventStore,
     @Inject(CONFIG) config: Config,
+    @Inject(CheckpointScheduleService) private readonly checkpoints: CheckpointScheduleService,
   ) {
     this.signer = commandSignerFrom({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR) });
   }
@@ -31,6 +36,7 @@ export class ProgramActivitiesService implements ProgramActivities {
         metadata: input.metadata,
         occurredAt: input.occurredAt,
       });
+      if (!result.duplicate && (input.events as { type: string }[]).some((e) => STAGE_CHANGES.has(e.type))) this.checkpoints.trigger();
       return { fromVersion: result.fromVersion, toVersion: result.toVersion, headHash: result.headHash, duplicate: result.duplicate };
     } catch (e) {
       if (e instanceof StreamVersionConflictError || e instanceof CommandIdReusedError) {

@@ -8,3 +8,4 @@ export * from './signing-key';
 export * from './store-verifier';
 export * from './tar';
 export * from './verify-bundle';
+export * from './checkpoint-journal';

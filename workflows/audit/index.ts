@@ -1,0 +1,2 @@
+export * from './audit.activities';
+export * from './audit-checkpoint.workflow';
