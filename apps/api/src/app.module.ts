@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule, type Config } from '@mutu/config';
+import { NOTIFICATION_PROJECTORS } from '@mutu/notifications';
 import { PersistenceModule } from '@mutu/persistence';
 import { TemporalClientModule } from '@mutu/temporal';
 import { AuditModule } from './audit/audit.module';
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignsModule, CampaignImportModule, PoliciesModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignsModule, CampaignImportModule, PoliciesModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type Config } from '@mutu/config';
+import { NOTIFICATION_PROJECTORS } from '@mutu/notifications';
 import { PersistenceModule } from '@mutu/persistence';
 import { ActivitiesModule } from './activities/activities.module';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), PersistenceModule, ActivitiesModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), ActivitiesModule] };
   }
 }

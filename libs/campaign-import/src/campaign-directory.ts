@@ -21,6 +21,12 @@ export interface DirectoryUser {
   schoolRegionIds: string[];
 }
 
+/** The sheet's schools (by NPSN and by school id) and users (by email) found in the directory. */
+export interface Resolved {
+  schools: Map<string, DirectorySchool>;
+  users: Map<string, DirectoryUser>;
+}
+
 export interface CampaignDirectory {
   /** The schools whose NPSN or school id is one of `keys`. */
   findSchools(keys: readonly string[]): Promise<DirectorySchool[]>;

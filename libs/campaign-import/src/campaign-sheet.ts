@@ -2,7 +2,7 @@
 // per kind), and only when nothing at all is wrong, the CampaignSetup the domain accepts.
 import { CampaignSetupSchema, campaignSetupIssues, hasRole, type Actor, type CampaignSetup } from '@mutu/domain';
 import { campaignIdOf } from './campaign-id';
-import type { CampaignDirectory, DirectorySchool, DirectoryUser } from './campaign-directory';
+import type { CampaignDirectory, DirectorySchool, DirectoryUser, Resolved } from './campaign-directory';
 import { checkClusterShape, type ClusterDraft } from './cluster-shape';
 import { SheetErrors, type SheetError } from './sheet-errors';
 import { readRows, type CampaignRecord, type SheetRecord } from './sheet-rows';
@@ -24,11 +24,6 @@ export interface CampaignSheetSummary {
 export type CampaignSheetResult =
   | { ok: true; setup: CampaignSetup; summary: CampaignSheetSummary }
   | { ok: false; errors: SheetError[] };
-
-export interface Resolved {
-  schools: Map<string, DirectorySchool>;
-  users: Map<string, DirectoryUser>;
-}
 
 export async function validateCampaignSheet(rows: string[][], directory: CampaignDirectory, opts: CampaignSheetOptions): Promise<CampaignSheetResult> {
   const errors = new SheetErrors();

@@ -1,7 +1,7 @@
 // A fully checked sheet → the CampaignSetup, plus the way back from a setup path to its sheet row
 // (for whatever the domain's own checks still refuse).
 import type { Actor, CampaignSetup } from '@mutu/domain';
-import type { Resolved } from './campaign-sheet';
+import type { Resolved } from './campaign-directory';
 import type { ClusterDraft } from './cluster-shape';
 import type { CampaignRecord } from './sheet-rows';
 

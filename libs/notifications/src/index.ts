@@ -7,6 +7,7 @@ export * from './outbox/digest.repository';
 export * from './outbox/campaign-notification.projector';
 export * from './outbox/notice-queue';
 export * from './outbox/notification.projector';
+export * from './outbox/notification-projectors';
 export * from './outbox/outbox-key';
 export * from './outbox/outbox.dispatcher';
 export * from './outbox/outbox.repository';

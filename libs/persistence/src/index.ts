@@ -14,3 +14,4 @@ export * from './projections/read-model-diff';
 export * from './seed/demo-seed';
 export * from './projections/campaign.projector';
 export * from './event-store/command-envelope';
+export * from './projections/projector.port';

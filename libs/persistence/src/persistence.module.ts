@@ -1,11 +1,12 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '@mutu/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate, migrateAsOwner } from './data-source';
 import { EventStore } from './event-store/event-store';
 import { ProgramProjector } from './projections/program.projector';
-import { CampaignNotificationProjector, NotificationProjector } from '@mutu/notifications';
 import { CampaignProjector } from './projections/campaign.projector';
+import type { Projector } from './event-store/event-store.types';
+import { DOWNSTREAM_PROJECTORS, type PersistenceOptions } from './projections/projector.port';
 
 /** Opens the pool (and runs migrations) once per process; closes it on shutdown. */
 @Global()
@@ -26,15 +27,20 @@ import { CampaignProjector } from './projections/campaign.projector';
     },
     {
       provide: EventStore,
-      inject: [DataSource],
-      // Notification projectors after the read model they read (programs, campaign_clusters).
-      useFactory: (ds: DataSource) =>
-        new EventStore(ds, [new ProgramProjector(), new NotificationProjector(), new CampaignProjector(), new CampaignNotificationProjector()]),
+      inject: [DataSource, DOWNSTREAM_PROJECTORS],
+      // Other libraries' projectors (the notification outbox) after the read models they read.
+      useFactory: (ds: DataSource, downstream: Projector[]) => new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), ...downstream]),
     },
   ],
   exports: [DataSource, EventStore],
 })
 export class PersistenceModule implements OnApplicationShutdown {
+  /** The module with the projectors an app adds (see projector.port.ts); without forRoot, Nest refuses to resolve the EventStore. */
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    const { projectors } = options;
+    return { module: PersistenceModule, providers: [{ provide: DOWNSTREAM_PROJECTORS, useFactory: () => projectors.map((P) => new P()) }] };
+  }
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async onApplicationShutdown(): Promise<void> {

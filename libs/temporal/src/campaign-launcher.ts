@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Actor, CampaignSetup } from '@mutu/domain';
-import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId, type CampaignWorkflowInput } from '@mutu/workflows';
+import { CAMPAIGN_WORKFLOW, campaignWorkflowIdOf, type CampaignStart } from './workflow-types';
 
 /** Signs the creation's command envelope (the API's or an operator tool's command signer). */
 export type SignCampaignCreation = (command: { commandId: string; type: 'CreateCampaign'; actor: Actor; now: string; payload: { setup: CampaignSetup } }) => object;
@@ -17,13 +17,13 @@ export interface LaunchedCampaign {
  * per cluster. The workflow id is derived from the campaign id, so a repeated import is a no-op.
  */
 export async function launchCampaign(client: Client, taskQueue: string, setup: CampaignSetup, createdBy: Actor, sign: SignCampaignCreation): Promise<LaunchedCampaign> {
-  const workflowId = campaignWorkflowId(setup.campaignId);
+  const workflowId = campaignWorkflowIdOf(setup.campaignId);
   const commandId = `campaign-create:${setup.campaignId}`;
   const createdAt = new Date().toISOString();
   const envelope = sign({ commandId, type: 'CreateCampaign', actor: createdBy, now: createdAt, payload: { setup } }) as Record<string, unknown>;
-  const input: CampaignWorkflowInput = { setup, createdBy, commandId, createdAt, envelope };
+  const input: CampaignStart = { setup, createdBy, commandId, createdAt, envelope };
   try {
-    await client.workflow.start(CAMPAIGN_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] });
+    await client.workflow.start(CAMPAIGN_WORKFLOW, { taskQueue, workflowId, args: [input] });
     return { campaignId: setup.campaignId, workflowId, alreadyExists: false };
   } catch (e) {
     if (e instanceof WorkflowExecutionAlreadyStartedError) return { campaignId: setup.campaignId, workflowId, alreadyExists: true };

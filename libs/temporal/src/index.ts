@@ -4,3 +4,6 @@ export * from './search-attributes';
 export * from './temporal-client.module';
 export * from './campaign-launcher';
 export * from './execute-update';
+export * from './workflow-types';
+export * from './program-bundle';
+export * from './run-histories';

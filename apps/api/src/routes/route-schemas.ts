@@ -104,7 +104,7 @@ export const MeetingPhotoFormSchema = z.strictObject({ kind: z.literal('photo').
 export { EventsQuerySchema } from '../audit/list-audit-events.usecase';
 export { StateQuerySchema } from '../audit/get-state-at.usecase';
 export { TimelineQuerySchema } from '../audit/get-timeline.usecase';
-export { DayOffIdSchema, NewDayOffBodySchema } from '../calendar/days-off.usecases';
+export { DayOffIdSchema, NewDayOffBodySchema } from '../calendar/days-off.schemas';
 export { InboxQuerySchema } from '../notifications/list-my-notifications.usecase';
 
 /**

@@ -5,7 +5,7 @@ import type { temporal } from '@temporalio/proto';
 import { canonicalJson, foldStored, type EventStore, type StoredEvent } from '@mutu/persistence';
 import { workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
 import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
-import { fetchProgramRuns, type FetchedRun } from '../../../api/src/audit/temporal-histories';
+import { fetchProgramRuns, type FetchedRun } from '@mutu/temporal';
 
 export interface ProgramReplay {
   programId: string;

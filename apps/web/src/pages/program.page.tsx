@@ -17,12 +17,6 @@ import { Link, navigate, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 import { useAsync } from '../use-async';
 
-export interface ProgramTabProps {
-  program: Program;
-  view: ProgramView;
-  reload(): void;
-}
-
 const TAB_IDS = ['plan', 'assignments', 'activities', 'evidence', 'report', 'history'] as const;
 const DEFAULT_TAB: Record<string, string> = { plan: 'plan', assign: 'assignments', execute: 'activities', document: 'evidence', report: 'report' };
 

@@ -8,7 +8,7 @@ import { TextArea, TextField } from '../components/field';
 import { localDate, rupiah, todayIn } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
-import type { ProgramTabProps } from '../pages/program.page';
+import type { ProgramTabProps } from './program-tab';
 import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { EvidenceList } from './evidence.tab';

@@ -6,7 +6,7 @@ import { ErrorMessage, Notice } from '../components/feedback';
 import { dateTime, shortHash } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
-import type { ProgramTabProps } from '../pages/program.page';
+import type { ProgramTabProps } from './program-tab';
 import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { DecisionPanel } from './decision-panel';

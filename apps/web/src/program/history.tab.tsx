@@ -2,7 +2,7 @@
 import { dateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
-import type { ProgramTabProps } from '../pages/program.page';
+import type { ProgramTabProps } from './program-tab';
 
 interface Row {
   at: string;
