@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Config } from '@mutu/config';
+import { createLogger, type Config } from '@mutu/config';
 import { seedDemoData } from '@mutu/persistence';
 import helmet from 'helmet';
-import pino from 'pino';
 import pinoHttp from 'pino-http';
 import { DataSource } from 'typeorm';
 import type { NextFunction, Response } from 'express';
@@ -21,7 +20,7 @@ export async function createApi(config: Config): Promise<NestExpressApplication>
     logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn'],
     bodyParser: false,
   });
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'mutu-api' } });
+  const logger = createLogger(config, 'mutu-api');
   app.use(
     pinoHttp({
       logger,
