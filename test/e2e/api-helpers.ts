@@ -216,6 +216,12 @@ export function bodyFor(id: RouteId, target: Target): unknown {
       reason: 'matrix',
     },
     addDayOff: { date: '2026-08-18', kind: 'collective_leave', name: 'Matrix' },
+    // Account routes past the guard without changing an account: a wrong current password and a
+    // common temporary one are refused (422) by the route itself.
+    changePassword: { currentPassword: 'not-the-current-password', newPassword: 'matrix-new-password-2026' },
+    resetUserPassword: { temporaryPassword: 'password123' },
+    markNotificationsRead: { ids: ['999999999999'] },
+    putNotificationPreferences: { channels: { email: true, webhook: false, inApp: true }, webhookUrl: null, quietHours: null, timeZone: 'Asia/Jakarta', digest: 'off', language: 'id' },
   };
   return bodies[id];
 }

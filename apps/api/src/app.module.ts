@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ProgramsModule } from './programs/programs.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
+import { AccountModule } from './account/account.module';
 import { AdminModule } from './admin/admin.module';
 import { PoliciesModule } from './policies/policies.module';
 import { DocsController } from './docs/docs.controller';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, CampaignsModule, CampaignImportModule, PoliciesModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Actor } from '@mutu/domain';
 import type { Request } from 'express';
 import { ApiError } from '../common/api-error';
+import { ROUTE_SPEC } from '../routes/path-params.guard';
+import { ROUTES, type RouteSpec } from '../routes/route-table';
 import { TokenVerifier } from './token.service';
 import { actorOf, UsersRepository } from './users.repository';
 
@@ -12,7 +14,10 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export type AuthedRequest = Request & { actor?: Actor; id?: string };
 
-/** Every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Every route needs a valid bearer token unless marked @Public(). An account whose password an
+ * admin reset reaches only the change-password route until it is changed.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -31,6 +36,9 @@ export class AuthGuard implements CanActivate {
     const { userId } = await this.verifier.verify(match[1]);
     const user = await this.users.forToken(userId);
     if (!user || user.disabled) throw new ApiError(401, 'INVALID_TOKEN', 'The account behind this token is not active.');
+    if (user.mustChangePassword && this.reflector.get<RouteSpec | undefined>(ROUTE_SPEC, context.getHandler()) !== ROUTES.changePassword) {
+      throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'An admin reset this password: change it (POST /me/password) before anything else.');
+    }
     req.actor = actorOf(user);
     return true;
   }

@@ -19,6 +19,6 @@ import { UsersRepository } from './users.repository';
     LoginUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersRepository, TokenService],
+  exports: [UsersRepository, TokenService, RefreshTokensRepository, LoginRateLimiter, LoginUseCase],
 })
 export class AuthModule {}

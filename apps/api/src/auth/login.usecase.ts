@@ -46,7 +46,8 @@ export class LoginUseCase {
     await this.refreshTokens.revokeFamilyOf(refreshToken);
   }
 
-  private async session(user: UserRecord, refreshToken: string) {
+  /** The answer of a sign-in (also after a password change, which starts a new session). */
+  async session(user: UserRecord, refreshToken: string) {
     const actor = actorOf(user);
     const access = await this.tokens.issueAccessToken(actor);
     return {
@@ -54,6 +55,8 @@ export class LoginUseCase {
       tokenType: 'Bearer',
       expiresIn: access.expiresIn,
       refreshToken,
+      /** true after an admin reset: the client shows the change-password screen, nothing else answers. */
+      mustChangePassword: user.mustChangePassword,
       user: { ...actor, email: user.email, locale: user.locale },
     };
   }

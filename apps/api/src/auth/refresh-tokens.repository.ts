@@ -48,6 +48,16 @@ export class RefreshTokensRepository {
     return outcome;
   }
 
+  /** Ends every session of the user (sign out everywhere, password change); returns how many were open. */
+  async revokeAllOf(userId: string, tx: { query: DataSource['query'] } = this.ds): Promise<number> {
+    const rows: { family_id: string }[] = await tx.query(
+      `SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL AND used_at IS NULL AND expires_at > now()`,
+      [userId],
+    );
+    await tx.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    return rows.length;
+  }
+
   async revokeFamilyOf(token: string): Promise<void> {
     await this.ds.query(
       `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, now())

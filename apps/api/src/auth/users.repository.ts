@@ -12,6 +12,8 @@ export interface UserRecord {
   regionIds: string[];
   locale: string;
   disabled: boolean;
+  /** Set by an admin's password reset: only the change-password route answers until it is changed. */
+  mustChangePassword: boolean;
 }
 
 interface UserRow {
@@ -24,6 +26,7 @@ interface UserRow {
   region_ids: string[];
   locale: string;
   disabled: boolean;
+  must_change_password?: boolean;
 }
 
 const toRecord = (r: UserRow): UserRecord => ({
@@ -36,6 +39,7 @@ const toRecord = (r: UserRow): UserRecord => ({
   regionIds: r.region_ids,
   locale: r.locale,
   disabled: r.disabled,
+  mustChangePassword: r.must_change_password === true,
 });
 
 export function actorOf(user: UserRecord): Actor {

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import * as S from './route-schemas';
 import { GovernanceTimelineQuerySchema } from '../governance/governance.schemas';
 import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../policies/policy.schemas';
+import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
+import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = Exclude<Role, 'system'>;
@@ -143,6 +145,15 @@ export const ROUTES = {
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },
 
   myNotifications: { method: 'GET', path: '/me/notifications', roles: READERS, query: S.InboxQuerySchema, summary: 'My in-app inbox, newest first, in my language' },
+  myUnreadCount: { method: 'GET', path: '/me/notifications/unread-count', roles: READERS, summary: 'How many of my in-app notifications are unread (the header badge)' },
+  markNotificationsRead: { method: 'POST', path: '/me/notifications/read', roles: READERS, body: MarkReadBodySchema, status: 200, summary: 'Mark some of my notifications read, by id (ids that are not mine change nothing)' },
+  markAllNotificationsRead: { method: 'POST', path: '/me/notifications/read-all', roles: READERS, status: 200, summary: 'Mark all my notifications read' },
+  getNotificationPreferences: { method: 'GET', path: '/me/notification-preferences', roles: READERS, summary: 'My notification channels, quiet hours, daily digest and language' },
+  putNotificationPreferences: { method: 'PUT', path: '/me/notification-preferences', roles: READERS, body: NotificationPreferencesBodySchema, status: 200, summary: 'Replace my notification preferences' },
+  // Self-service on one's own account: not program mutations, so every role (auditors too) may call them.
+  changePassword: { method: 'POST', path: '/me/password', roles: READERS, body: ChangePasswordBodySchema, status: 200, also: [422, 429], summary: 'Change my password (current one required; at least 10 characters, not my email, not a common one: 422 WEAK_PASSWORD); ends my other sessions and answers a new one. The only route open while an admin reset is pending (403 PASSWORD_CHANGE_REQUIRED elsewhere)' },
+  signOutEverywhere: { method: 'POST', path: '/me/sessions/revoke', roles: READERS, status: 200, summary: 'Sign out of all my sessions: every refresh token of mine is revoked' },
+  resetUserPassword: { method: 'POST', path: '/admin/users/:userId/password-reset', roles: ADMIN, body: ResetPasswordBodySchema, status: 200, mutation: true, summary: "Set a user's temporary password; they must change it at their next sign-in" },
 
   healthLive: { method: 'GET', path: '/health/live', roles: 'public', summary: 'Liveness: the process answers' },
   health: { method: 'GET', path: '/health', roles: 'public', also: [503], summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)' },

@@ -12,6 +12,7 @@ import { HistoryTab } from '../program/history.tab';
 import { PlanTab } from '../program/plan.tab';
 import { ReportTab } from '../program/report.tab';
 import { DeadlineCountdown, StageTimeline } from '../program/stage-timeline';
+import type { ProgramTabProps } from '../program/program-tab';
 import { Tabs } from '../program/tabs';
 import { Link, navigate, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
