@@ -89,7 +89,6 @@ describe('production boot', () => {
       TEMPORAL_TASK_QUEUE: `production-boot-${process.pid}`,
       MUTU_WORKFLOW_BUNDLE: process.env.MUTU_WORKFLOW_BUNDLE!,
       JWT_SECRET: randomBytes(24).toString('hex'),
-      // Read by the command signing in progress elsewhere; unknown variables are ignored by the config.
       COMMAND_SIGNING_KEY: randomBytes(24).toString('hex'),
       AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
       API_HOST: '127.0.0.1',

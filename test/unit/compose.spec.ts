@@ -26,6 +26,7 @@ const OPERATOR_ENV: Record<string, string> = {
   JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
   AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIKx0a1wfpXeYCzBOSfOJmMGL4ZmTWUQKVwUGFR0lKv8N',
   POSTGRES_PASSWORD: 'e3b0c44298fc1c149afbf4c8996fb924',
+  COMMAND_SIGNING_KEY: 'a-command-signing-key-of-32-chars-or-more',
 };
 
 /** ${VAR:-default} and ${VAR:?msg} resolved the way compose would, from `env` (compose refuses a missing ${VAR:?}). */
@@ -85,7 +86,7 @@ describe('docker-compose.yml (the production topology)', () => {
     }
   });
 
-  it.each(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'POSTGRES_PASSWORD'])('refuses to start without %s (no default value anywhere)', (name) => {
+  it.each(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'COMMAND_SIGNING_KEY', 'POSTGRES_PASSWORD'])('refuses to start without %s (no default value anywhere)', (name) => {
     expect(composeText).toMatch(new RegExp(`\\$\\{${name}:\\?`));
     expect(composeText).not.toMatch(new RegExp(`\\$\\{${name}(:?-|\\})`));
     const without = { ...OPERATOR_ENV, [name]: '' };
