@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
       AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIKx0a1wfpXeYCzBOSfOJmMGL4ZmTWUQKVwUGFR0lKv8N',
+      COMMAND_SIGNING_KEY: 'a-command-signing-key-of-32-chars-or-more',
       DATABASE_URL: 'postgres://mutu_app:Kq7-long-random-password@db:5432/mutu',
     };
     const issuesOf = (env: Record<string, string>) => {
@@ -47,6 +48,10 @@ describe('loadConfig', () => {
 
     it('refuses to start without a JWT secret, naming the variable', () => {
       expect(() => loadConfig({ ...production, JWT_SECRET: '' })).toThrow(/JWT_SECRET: is required in production/);
+    });
+
+    it('refuses to start without a command signing key, naming the variable', () => {
+      expect(() => loadConfig({ ...production, COMMAND_SIGNING_KEY: '' })).toThrow(/COMMAND_SIGNING_KEY: is required in production/);
     });
 
     it('refuses to start without an audit signing key, naming the variable', () => {
@@ -76,7 +81,7 @@ describe('loadConfig', () => {
     });
 
     it('names every missing secret at once', () => {
-      expect(issuesOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://mutu:mutu@db/mutu' }).sort()).toEqual(['AUDIT_SIGNING_KEY', 'DATABASE_URL', 'JWT_SECRET']);
+      expect(issuesOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://mutu:mutu@db/mutu' }).sort()).toEqual(['AUDIT_SIGNING_KEY', 'COMMAND_SIGNING_KEY', 'DATABASE_URL', 'JWT_SECRET']);
     });
 
     it('seeds no demo data unless SEED_DEMO_DATA=true is set', () => {

@@ -37,6 +37,9 @@ export function productionIssues(config: Config): ConfigIssue[] {
   if (!config.AUDIT_SIGNING_KEY) {
     issues.push({ variable: 'AUDIT_SIGNING_KEY', message: 'is required in production: set an Ed25519 private key (PEM or base64 PKCS8) to sign audit checkpoints' });
   }
+  if (!config.COMMAND_SIGNING_KEY) {
+    issues.push({ variable: 'COMMAND_SIGNING_KEY', message: 'is required in production: set the same random secret of at least 32 characters on the API and the workers (it signs and verifies every command)' });
+  }
   if (config.WEBHOOKS_ENABLED && !config.WEBHOOK_SECRET) {
     issues.push({ variable: 'WEBHOOK_SECRET', message: 'is required in production when WEBHOOKS_ENABLED=true: webhooks are signed with it' });
   } else if (config.WEBHOOK_SECRET && config.WEBHOOK_SECRET.length < 32) {
