@@ -73,6 +73,31 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     expect(await eventCount(db)).toBe(before);
   });
 
+  it('account and notification centre routes: missing, unknown and wrong-typed fields are 400 with their paths, nothing changed', async () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => (r.body.issues ?? []).map((i) => i.path).sort();
+    const [before] = await db.query(`SELECT password_hash, locale FROM users WHERE user_id = 'u-auditor'`);
+    const prefsBefore = await http(stack, t.auditor, 'GET', '/me/notification-preferences');
+    const cases: [RouteSpec, unknown, string[]][] = [
+      [ROUTES.changePassword, {}, ['currentPassword', 'newPassword']],
+      [ROUTES.changePassword, { currentPassword: 'x', newPassword: 12345, isAdmin: true }, ['isAdmin', 'newPassword']],
+      [ROUTES.changePassword, { currentPassword: 'x', newPassword: 'y'.repeat(201) }, ['newPassword']],
+      [ROUTES.putNotificationPreferences, {}, ['channels', 'digest', 'language', 'quietHours', 'timeZone']],
+      [ROUTES.putNotificationPreferences, { channels: { email: 'yes', webhook: false, inApp: true }, quietHours: { start: '7am', end: '06:00' }, timeZone: 'Europe/Paris', digest: 'daily', language: 'id' }, ['channels.email', 'quietHours.start', 'timeZone']],
+      [ROUTES.markNotificationsRead, {}, ['ids']],
+      [ROUTES.markNotificationsRead, { ids: ['1', '-2', 3] }, ['ids.1', 'ids.2']],
+      [ROUTES.markNotificationsRead, { ids: [] }, ['ids']],
+    ];
+    for (const [spec, body, expected] of cases) {
+      const r = await http(stack, t.auditor, spec.method, spec.path, body);
+      expect({ path: spec.path, body, status: r.status, paths: paths(r) }).toEqual({ path: spec.path, body, status: 400, paths: expected });
+    }
+    const notJson = await http(stack, t.auditor, 'PUT', '/me/notification-preferences', '{"channels": ');
+    expect([notJson.status, notJson.body.code]).toEqual([400, 'MALFORMED_JSON']);
+    const [after] = await db.query(`SELECT password_hash, locale FROM users WHERE user_id = 'u-auditor'`);
+    expect(after).toEqual(before);
+    expect((await http(stack, t.auditor, 'GET', '/me/notification-preferences')).body).toEqual(prefsBefore.body);
+  });
+
   it('an oversize field is 400 at its path; a body over the limit is 413; nothing recorded', async () => {
     const before = await eventCount(db);
     const longReason = await send(ROUTES.requestCancellation, { reason: 'x'.repeat(2001) });
