@@ -34,7 +34,8 @@ export interface ProgramActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
 }
 
-// --- deadlines (issue 4): the schedule is computed outside the workflow, from data ---
+// Deadlines: an activity computes the schedule from data (holidays, policies), so a change of that
+// data never changes what a running workflow replays.
 /**
  * What a stage's schedule reads of a program. Activity inputs are kept in workflow history (and
  * in the worker's cache), so the schedule gets these facts rather than the whole state.

@@ -35,7 +35,6 @@ import {
 import { createSerialQueue } from './serial';
 import { appendAuthenticated, requireEnvelope, signedPart } from './command-authentication';
 import type { CommandEnvelope } from './program.activities';
-// --- deadlines (issue 4) ---
 import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
 import { patched } from '@temporalio/workflow';
 import type { DeadlineActivities } from './program.activities';
@@ -48,7 +47,6 @@ const { computeStageSchedule } = proxyActivities<DeadlineActivities>(SCHEDULE_OP
 // Local, like the append: a stage's schedule is computed in the workflow task of the command that
 // opened the stage, not in an activity task and a second workflow task of its own.
 const { computeStageSchedule: computeStageScheduleLocally } = proxyLocalActivities<DeadlineActivities>(SCHEDULE_OPTIONS);
-// --- end deadlines ---
 
 const APPEND_OPTIONS: LocalActivityOptions & ActivityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -109,7 +107,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   let version = input.carry?.version ?? 0;
   const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
   const serial = createSerialQueue();
-  // --- deadlines (issue 4): carried alongside ProgramCarry ---
+  // The deadline tracker's own state crosses continue-as-new beside ProgramCarry.
   const deadlines = createDeadlineTracker({
     programId: input.programId,
     carry: (input.carry as (ProgramCarry & { deadlines?: DeadlineCarry }) | undefined)?.deadlines,
@@ -117,7 +115,6 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     issue: (command) => handle(command),
     compute,
   });
-  // --- end deadlines ---
   // The stage this run serves; a run that creates the program serves the stage it is created in.
   let runStage: string | undefined = stageOf(state) === 'none' ? undefined : stageOf(state);
   const maxHistory = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY;
@@ -186,7 +183,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       // Recorded before `recent` could remember it (an older run): nothing new happened now.
       if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
       for (const event of events) state = evolve(state, event);
-      deadlines.onEvents(events); // deadlines (issue 4)
+      deadlines.onEvents(events);
       version = result.toVersion;
       runStage ??= stageOf(state);
       recent.push(command.commandId);
@@ -209,7 +206,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   // A child program is created from its start input; a run carried over was created long ago.
   if (input.create !== undefined && input.carry === undefined) await handle(input.create);
 
-  // deadlines (issue 4): the deadline loop sleeps until the next reminder or until the run must end.
+  // The deadline loop sleeps until the next reminder or until the run must end.
   // Histories recorded before the deadline loop existed replay the plain wait.
   const runEnds = () => isTerminal(state) || (endsAtStageBoundary && stageBoundaryCrossed()) || historyFull();
   if (patched('deadline-loop')) await deadlines.run(runEnds);
