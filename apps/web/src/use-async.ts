@@ -17,11 +17,15 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   const seq = useRef(0);
   useEffect(() => {
     const mine = ++seq.current;
+    // Marks the load this effect starts; the answer arrives later, from outside React.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => mine === seq.current && setState({ data, loading: false }),
       (e: unknown) => mine === seq.current && setState({ error: asFailure(e), loading: false }),
     );
+    // The caller's deps stand for what `load` reads, as with useEffect's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

@@ -44,7 +44,11 @@ export function AuditPage({ programId }: { programId: string }) {
   const max = events.data?.length ?? 0;
   const [version, setVersion] = useState(0);
   const [shown, setShown] = useState(0);
-  useEffect(() => { if (max && version === 0) { setVersion(max); setShown(max); } }, [max, version]);
+  // The slider starts at the last version once the events are known.
+  if (max && version === 0) {
+    setVersion(max);
+    setShown(max);
+  }
   // Debounced so dragging the slider does not fire one request per step.
   useEffect(() => { const h = setTimeout(() => setShown(version), 200); return () => clearTimeout(h); }, [version]);
   const asOf = useAsync(async () => (shown > 0 ? stateOf(await api.get(`${path}/state?version=${shown}`)) : null), [shown]);

@@ -22,14 +22,15 @@ const PREPARE_ATTEMPTS = 30;
 function useWhilePreparing(res: AsyncState<unknown>, fresh: boolean): boolean {
   const [attempts, setAttempts] = useState(0);
   const preparing = fresh && res.error?.status === 404 && attempts < PREPARE_ATTEMPTS;
+  const { loading, reload } = res;
   useEffect(() => {
-    if (!preparing || res.loading) return;
+    if (!preparing || loading) return;
     const timer = setTimeout(() => {
       setAttempts((n) => n + 1);
-      res.reload();
+      reload();
     }, 1_000);
     return () => clearTimeout(timer);
-  }, [preparing, res.loading, attempts]);
+  }, [preparing, loading, attempts, reload]);
   return preparing;
 }
 

@@ -1,5 +1,5 @@
 // Program list with filters (school, year, stage, overdue) kept in the URL, and cursor paging.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, query } from '../api/client';
 import { itemsOf, toListItem, type ProgramListItem } from '../api/types';
 import { ErrorMessage, Loading, ProgressBar } from '../components/feedback';
@@ -24,7 +24,12 @@ export function ProgramsPage() {
   };
   const [draft, setDraft] = useState(filters);
   const key = JSON.stringify(filters);
-  useEffect(() => setDraft(filters), [key]);
+  // New filters in the URL (a link, back or forward) replace the form's draft, in this render.
+  const [draftKey, setDraftKey] = useState(key);
+  if (draftKey !== key) {
+    setDraftKey(key);
+    setDraft(filters);
+  }
 
   const [extra, setExtra] = useState<ProgramListItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
