@@ -1,15 +1,18 @@
 import { useEffect } from 'react';
 import { Layout } from './components/layout';
 import { useI18n } from './i18n/i18n';
+import { AccountPage } from './pages/account.page';
 import { AuditPage } from './pages/audit.page';
 import { CalendarPage } from './pages/calendar.page';
 import { CampaignImportPage } from './pages/campaign-import.page';
 import { CampaignPage } from './pages/campaign.page';
 import { CampaignsPage } from './pages/campaigns.page';
 import { ClusterPage } from './pages/cluster.page';
+import { ForcedPasswordPage } from './pages/forced-password.page';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { PoliciesPage } from './pages/policies.page';
+import { NotificationsPage } from './pages/notifications.page';
 import { ProgramPage } from './pages/program.page';
 import { ProgramsPage } from './pages/programs.page';
 import { match, navigate, useLocation } from './router';
@@ -28,6 +31,10 @@ function Routes() {
   }, [path]);
 
   if (!session || path === '/login') return <LoginPage />;
+  // After an admin reset the API answers nothing else until the password is changed.
+  if (session.mustChangePassword) return <ForcedPasswordPage />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/notifications') return <NotificationsPage />;
   if (path === '/') return <HomePage />;
   if (path === '/programs') return <ProgramsPage />;
   let m = match('/programs/:id/audit', path);

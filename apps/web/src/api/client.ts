@@ -17,6 +17,8 @@ export interface SessionUser {
 export interface Session {
   accessToken: string;
   refreshToken?: string;
+  /** After an admin's password reset: only the change-password screen until it is changed. */
+  mustChangePassword?: boolean;
   user: SessionUser;
 }
 
@@ -76,7 +78,7 @@ async function tryRefresh(): Promise<boolean> {
     if (!res.ok) return false;
     const body = (await res.json()) as Partial<Session>;
     if (!body.accessToken) return false;
-    writeSession({ accessToken: body.accessToken, refreshToken: body.refreshToken ?? s.refreshToken, user: body.user ?? s.user });
+    writeSession({ accessToken: body.accessToken, refreshToken: body.refreshToken ?? s.refreshToken, mustChangePassword: body.mustChangePassword ?? s.mustChangePassword, user: body.user ?? s.user });
     return true;
   } catch {
     return false;

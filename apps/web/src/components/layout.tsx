@@ -3,6 +3,7 @@ import { useI18n, type Lang } from '../i18n/i18n';
 import { label } from '../i18n/labels';
 import { Link, useLocation } from '../router';
 import { useSession } from '../session';
+import { UnreadBadge } from '../notifications/unread-badge';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -22,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
       <header className="topbar">
         <Link to="/" className="brand">{t('appName')}</Link>
-        {user && (
+        {user && !session.mustChangePassword && (
           <nav aria-label="Menu">
             <ul className="nav">
               {nav.map((n) => (
@@ -43,6 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </label>
           {user && (
             <>
+              {!session.mustChangePassword && <UnreadBadge />}
+              {!session.mustChangePassword && <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>{t('navAccount')}</Link>}
               <span className="who" data-testid="current-user">
                 {user.name ?? user.userId} · {user.roles.map((r) => label('role', r, lang)).join(', ')}
               </span>

@@ -1,3 +1,4 @@
+import { accountEn } from './messages.account';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -225,4 +226,5 @@ export const en: Messages = {
   importChecked: 'The file is valid: {clusters} clusters, {schools} schools, {meetings} meetings, {teamMembers} team members. Nothing has been created yet.',
   campaignPreparing: 'The campaign is being set up…',
   notFoundPage: 'Page not found.',
+  ...accountEn,
 };

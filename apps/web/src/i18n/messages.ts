@@ -1,4 +1,6 @@
 // UI text. Bahasa Indonesia is the source; English must have the same keys (checked by the type).
+import { accountId } from './messages.account';
+
 export const id = {
   appName: 'Mutu',
   skipToContent: 'Lewati ke konten utama',
@@ -237,6 +239,7 @@ export const id = {
   importChecked: 'Berkas valid: {clusters} klaster, {schools} sekolah, {meetings} pertemuan, {teamMembers} anggota tim. Belum ada yang dibuat.',
   campaignPreparing: 'Kampanye sedang disiapkan…',
   notFoundPage: 'Halaman tidak ditemukan.',
+  ...accountId,
 };
 
 export type Messages = typeof id;

@@ -18,7 +18,7 @@ export function LoginPage() {
     if (!session) return;
     if (!localStorage.getItem('mutu.lang') && (session.user.locale === 'en' || session.user.locale === 'id')) setLang(session.user.locale);
     writeSession(session);
-    navigate('/', true);
+    navigate(session.mustChangePassword ? '/account/password' : '/', true);
   };
 
   return (

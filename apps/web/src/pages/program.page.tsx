@@ -12,6 +12,7 @@ import { HistoryTab } from '../program/history.tab';
 import { PlanTab } from '../program/plan.tab';
 import { ReportTab } from '../program/report.tab';
 import { DeadlineCountdown, StageTimeline } from '../program/stage-timeline';
+import { DeadlinesSection } from '../program/deadlines-section';
 import type { ProgramTabProps } from '../program/program-tab';
 import { Tabs } from '../program/tabs';
 import { Link, navigate, useLocation } from '../router';
@@ -67,6 +68,7 @@ export function ProgramPage({ programId }: { programId: string }) {
       </header>
       <StageTimeline program={program} />
       <DeadlineCountdown dueDate={due.data ?? null} timeZone={program.timeZone} />
+      <DeadlinesSection view={res.data} timeZone={program.timeZone} />
       {res.data.pendingDecisions.length > 0 && (
         <p className="waiting" data-testid="waiting-on">
           {t('waitingOn')}:{' '}
