@@ -1,12 +1,13 @@
 // Records the histories of a small mentoring campaign run on the time-skipping server: the parent,
 // both cluster workflows (one on time, one late, escalated and rescheduled; an RTL rejected once),
-// a school's RTL program started by a cluster, and the same campaign fanned out through batches. Replayed by histories.replay.test.ts with the
-// program histories. Run with `npm run record-histories` (re-records only `campaign-*` files).
+// a school's RTL program started by a cluster, and the same campaign fanned out through batches.
+// Ids are fixed (one prefix per campaign). Run with `npm run record-histories` (re-records only
+// `campaign-*` files; see docs/versioning.md).
 import type { Actor, ClusterCommand } from '@mutu/domain';
 import { rtlProgramId } from '@mutu/domain';
 import { addDays, seedCampaignSetup } from '@mutu/domain/testing';
 import { campaignWorkflowId, clusterBatchWorkflowId, clusterCommandUpdate, clusterWorkflowId, mentoringCampaignWorkflow, programWorkflowId } from '@mutu/workflows';
-import { startProgramHarness, uniqueId, type ProgramHarness } from '../workflow/program-harness';
+import { startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
 import { isCampaignHistory, removeHistories, writeHistory } from './history-files';
 import { signedArgs, signedCampaignInput } from '../support/command-signing';
 
@@ -24,7 +25,7 @@ describe('record campaign histories', () => {
 
   /** Runs a two-cluster campaign of `year` to its close; returns the ids to record. */
   async function runCampaign(year: number, fanOut?: { direct: number; batchSize: number }) {
-    const prefix = uniqueId('rec');
+    const prefix = `rec-${year}`;
     const person = (userId: string, roles: Actor['roles'], schoolIds: string[] = []): Actor => ({ userId, roles, schoolIds, regionIds: [] });
     const people = {
       organiser: `${prefix}-lpmp`, district: `${prefix}-dinas`, trainer: (i: number) => `${prefix}-wi-${i}`,
@@ -36,7 +37,8 @@ describe('record campaign histories', () => {
       const target = Date.parse(`${date}T${time}:00+07:00`);
       const now = await env.currentTimeMs();
       if (target > now) await env.sleep(target - now);
-      return new Date(await env.currentTimeMs()).toISOString();
+      // The planned instant, not the clock read after the skip: command times stay reproducible.
+      return new Date(Math.max(target, now)).toISOString();
     };
     let n = 0;
     const send = async <T extends ClusterCommand['type']>(i: number, type: T, by: Actor, now: string, payload: Extract<ClusterCommand, { type: T }>['payload']) =>
@@ -63,11 +65,11 @@ describe('record campaign histories', () => {
     };
 
     await h.withWorker(async () => {
-      await at(`${year}-08-16`, '09:00');
+      const createdAt = await at(`${year}-08-16`, '09:00');
       const campaign = await h.client.workflow.start(mentoringCampaignWorkflow, {
         taskQueue: h.taskQueue,
         workflowId: campaignWorkflowId(setup.campaignId),
-        args: [signedCampaignInput({ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false, ...(fanOut ? { fanOut } : {}) }, new Date(await h.env.currentTimeMs()).toISOString())],
+        args: [signedCampaignInput({ setup, createdBy: { ...person(people.organiser, ['district_officer']), regionIds: [setup.regionId] }, commandId: `${prefix}:create`, indexPrograms: false, ...(fanOut ? { fanOut } : {}) }, createdAt)],
       });
       const [k1, k2] = setup.clusters.map((c) => c.meetings);
       // K01 on time; K02's first meeting documented only after both escalations.

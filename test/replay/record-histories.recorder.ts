@@ -1,41 +1,47 @@
-// Records the histories replayed by histories.replay.test.ts: representative programs (happy path,
-// reject loops, cancel, continue-as-new) run on the time-skipping server (or the dev server at
-// TEMPORAL_ADDRESS with RECORD_ON_DEV_SERVER=1), every run of each written as JSON.
-// Run: `npm run record-histories` (jest with test/replay/jest.recorder.config.js: same aliases,
-// same provisioning as the test suite). Re-record whenever the workflow changes on purpose.
+// Records the program histories replayed by histories.replay.test.ts, on the current workflow code:
+// every stage to closed, each review loop (plan, documentation, report under quorum), cancellation
+// confirmed and rejected, continue-as-new inside a stage at the history budget, and an append whose
+// completion was lost (the workflow takes over its own retried events). Every run of each program is
+// written as JSON. Ids and command times are fixed, so a re-recording differs only in server times
+// and run ids. Run: `npm run record-histories` (see docs/versioning.md).
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { ProgramCommand } from '@mutu/domain';
 import { programStreamId } from '@mutu/persistence';
 import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '@mutu/domain/testing';
+import type { AppendEventsInput } from '@mutu/workflows';
 import { scoped, sendAll, startProgram, startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
-import { isCampaignHistory, isLegacyHistory, removeHistories, writeHistory } from './history-files';
+import { isAuditHistory, isCampaignHistory, isDeadlineHistory, removeHistories, writeHistory } from './history-files';
 
 interface Scenario {
   name: string;
   commands: ProgramCommand[];
   maxHistoryEvents?: number;
+  /** Command ids (unscoped) whose first append attempt commits but reports a failure. */
+  lostCompletions?: string[];
 }
 
 function scenarios(): Scenario[] {
   const path = happyPath(2);
-  const all = [...path.plan, ...path.assign, ...path.execute, ...path.document, ...path.report] as ProgramCommand[];
+  const toReport = [...path.plan, ...path.assign, ...path.execute, ...path.document] as ProgramCommand[];
+  const all = [...toReport, ...path.report] as ProgramCommand[];
   const revised = sha(0xcafe);
+  const requestCancellation = command('RequestCancellation', actors.principal, { reason: 'Dana tidak cair' });
   return [
     { name: 'happy-path', commands: all },
     {
-      name: 'plan-rejected-twice',
+      name: 'plan-rejected',
       commands: [
         path.plan[0],
         command('SubmitPlan', actors.principal, {}),
         command('DecidePlan', actors.supervisor, { decision: 'reject', reason: 'Indikator belum terukur' }),
-        command('SubmitPlan', actors.principal, {}),
-        command('DecidePlan', actors.supervisor, { decision: 'reject', reason: 'Anggaran belum sesuai' }),
         command('SubmitPlan', actors.principal, {}),
         command('DecidePlan', actors.supervisor, { decision: 'approve' }),
         ...path.assign,
       ],
     },
     {
-      name: 'review-loops',
+      name: 'documentation-rejected',
       commands: [
         ...path.plan,
         ...path.assign,
@@ -44,9 +50,17 @@ function scenarios(): Scenario[] {
         command('DecideDocumentation', actors.supervisor, { decision: 'reject', reason: 'Foto tidak terbaca' }),
         command('CompleteDocumentation', actors.qaTeam, {}),
         command('DecideDocumentation', actors.supervisor, { decision: 'approve' }),
+      ],
+    },
+    {
+      // The default policy's report quorum is two committee members; one rejection sends it back.
+      name: 'report-rejected-under-quorum',
+      commands: [
+        ...toReport,
         command('EditReport', actors.qaTeam, { sections: completeReport }),
         command('SubmitReport', actors.principal, { reportSha256: REPORT_SHA }),
-        command('SignReport', actors.committee1, { decision: 'reject', reportSha256: REPORT_SHA, reason: 'Rincian biaya kurang' }),
+        command('SignReport', actors.committee1, { decision: 'approve', reportSha256: REPORT_SHA }),
+        command('SignReport', actors.committee2, { decision: 'reject', reportSha256: REPORT_SHA, reason: 'Rincian biaya kurang' }),
         command('EditReport', actors.qaTeam, { sections: { ...completeReport, conclusions: 'Direvisi' } }),
         command('SubmitReport', actors.principal, { reportSha256: revised }),
         command('SignReport', actors.committee1, { decision: 'approve', reportSha256: revised }),
@@ -55,26 +69,49 @@ function scenarios(): Scenario[] {
       ],
     },
     {
-      name: 'cancel-mid-execution',
+      name: 'cancel-confirmed',
       commands: [
         ...path.plan,
         ...path.assign,
         command('StartActivity', actors.staff, { activityId: 'act-1' }),
-        command('RequestCancellation', actors.principal, { reason: 'Dana tidak cair' }),
+        requestCancellation,
         command('ConfirmCancellation', actors.supervisor, {}),
       ],
     },
-    // A small history budget makes the run continue as new inside a stage, not only at boundaries.
-    { name: 'continue-as-new', commands: all, maxHistoryEvents: 60 },
+    {
+      name: 'cancel-rejected',
+      commands: [
+        path.plan[0],
+        requestCancellation,
+        command('RejectCancellation', actors.supervisor, { reason: 'Program tetap berjalan' }),
+        ...path.plan.slice(1),
+      ],
+    },
+    // A small history budget makes the run continue as new inside a stage, the path a run takes
+    // when the server suggests it (at about 4 Ki events, too large to commit).
+    { name: 'continue-as-new-at-size', commands: all, maxHistoryEvents: 40 },
+    { name: 'append-retried', commands: [...path.plan, ...path.assign], lostCompletions: [path.plan[1].commandId] },
   ];
 }
 
 describe('record program histories', () => {
   let h: ProgramHarness;
+  const lostOnce = new Set<string>();
 
   beforeAll(async () => {
-    h = await startProgramHarness({ devServer: process.env.RECORD_ON_DEV_SERVER === '1' });
-    removeHistories((name) => !isCampaignHistory(name) && !isLegacyHistory(name));
+    h = await startProgramHarness({
+      wrapActivities: (activities) => ({
+        ...activities,
+        appendEvents: async (input: AppendEventsInput) => {
+          const result = await activities.appendEvents(input);
+          if (lostOnce.has(input.commandId) && Context.current().info.attempt === 1) {
+            throw ApplicationFailure.retryable('the completion of a committed append was lost', 'LOST_COMPLETION');
+          }
+          return result;
+        },
+      }),
+    });
+    removeHistories((name) => !isCampaignHistory(name) && !isAuditHistory(name) && !isDeadlineHistory(name));
   }, 120_000);
 
   afterAll(async () => {
@@ -82,7 +119,8 @@ describe('record program histories', () => {
   });
 
   it.each(scenarios().map((s) => [s.name, s] as const))('records %s', async (name, scenario) => {
-    const programId = `replay-${name}-${Date.now().toString(36)}`;
+    const programId = `replay-${name}`;
+    for (const id of scenario.lostCompletions ?? []) lostOnce.add(`${programId}:${id}`);
     await h.withWorker(async () => {
       const handle = await startProgram(h, programId, { maxHistoryEvents: scenario.maxHistoryEvents });
       const firstRunId = (await handle.describe()).runId;
