@@ -1,7 +1,10 @@
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { writeNondeterministicVariant } from '../replay/fixtures/nondeterministic-variant';
 import type { ProgramCommand } from '@mutu/domain';
-import { canonicalJson, verifyBundle } from '@mutu/persistence';
+import { canonicalJson, RunArchive, verifyBundle } from '@mutu/persistence';
+import { DataSource } from 'typeorm';
+import { archiveClosedRuns, fetchProgramRuns } from '@mutu/temporal';
+import { until } from '../support/until';
 import { webpackConfigHook } from '@mutu/temporal';
 import type { CommandOutcome } from '@mutu/workflows';
 import { ProgramGateway } from '../../apps/api/src/programs/program-gateway.service';
@@ -129,5 +132,42 @@ describe('audit trail of programs run through the real stack', () => {
     const changed = await replayPrograms(deps, Object.values(ids), { code: { workflowBundle: { code } } });
     const failed = Object.fromEntries(changed.map((r) => [r.programId, r.nondeterminism.length > 0]));
     expect(failed).toEqual({ [ids.full]: true, [ids.plan]: true, [ids.created]: false });
+  }, 120_000);
+  it('keeps every run after Temporal dropped them: the archive still exports and replays a closed program', async () => {
+    const client = stack.api.get(Client);
+    const archive = new RunArchive(stack.api.get(DataSource));
+    const workflowId = `program-${ids.full}`;
+    const before = await fetchProgramRuns(client, workflowId);
+    expect(before.length).toBeGreaterThan(1);
+    await until('every run of the closed program to be listed as closed', async () => {
+      const closed: string[] = [];
+      for await (const r of client.workflow.list({ query: `WorkflowId = '${workflowId}' AND ExecutionStatus != 'Running'` })) closed.push(r.runId);
+      return closed.length === before.length;
+    }, 30_000);
+    // The sweep copies what is closed (runs a bundle export already read are archived on the way).
+    const sweep = await archiveClosedRuns(client, archive);
+    expect(sweep.seen).toBeGreaterThanOrEqual(before.length);
+    expect((await archive.runsOf(workflowId)).map((r) => r.runId).sort()).toEqual(before.map((r) => r.runId).sort());
+    expect((await archiveClosedRuns(client, archive)).archived).toBe(0); // a second sweep copies nothing again
+
+    // What the namespace's retention does, done now: every run of the program is deleted from Temporal.
+    for (const r of before) {
+      await client.workflowService.deleteWorkflowExecution({ namespace: stack.config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId, runId: r.runId } });
+    }
+    await until('Temporal to forget the runs', async () => {
+      try {
+        await client.workflow.getHandle(workflowId, before[0].runId).fetchHistory();
+        return false;
+      } catch {
+        return true;
+      }
+    }, 30_000);
+
+    const res = await get(`/audit/programs/${ids.full}/export`);
+    expect(res.status).toBe(200);
+    const report = verifyBundle(Buffer.from(await res.arrayBuffer()));
+    expect(report).toMatchObject({ ok: true, problems: [], programId: ids.full, runs: before.length });
+    const [replayed] = await replayPrograms({ client, store: stack.api.get(EventStore), archive }, [ids.full]);
+    expect(replayed).toMatchObject({ ok: true, runs: before.length, nondeterminism: [], divergence: [] });
   }, 120_000);
 });

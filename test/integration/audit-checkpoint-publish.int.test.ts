@@ -12,7 +12,7 @@ import { CHECKPOINT_JOURNAL, createDataSource, EventStore, latestPublishedCheckp
 import { happyPath } from '@mutu/domain/testing';
 import type { ProgramCommand } from '@mutu/domain';
 import { AuditActivitiesService } from '../../apps/worker/src/activities/audit.activities.service';
-import { CHECKPOINT_SCHEDULE_ID } from '../../apps/worker/src/activities/checkpoint-schedule.service';
+import { CHECKPOINT_SCHEDULE_ID, CheckpointScheduleService } from '../../apps/worker/src/activities/checkpoint-schedule.service';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { appendProgram } from './audit-tamper.support';
 import { until } from '../support/until';
@@ -95,7 +95,7 @@ describe('published audit checkpoints', () => {
   it('signs, stores, journals and emails a checkpoint; the deleted tail of a stream is then found', async () => {
     const streamId = await appendProgram(new EventStore(ds), commands(), 'checkpoint-test');
     const [{ n }] = (await ds.query('SELECT max(version) AS n FROM events WHERE stream_id = $1', [streamId])) as { n: number }[];
-    const service = new AuditActivitiesService(ds, config);
+    const service = new AuditActivitiesService(ds, config, new CheckpointScheduleService(config));
     const published = await service.publishCheckpoint({ reason: 'test' });
     const journal = readPublishedCheckpoints(journalDir);
     expect(journal).toHaveLength(1);

@@ -15,7 +15,16 @@ export interface PublishedCheckpoint {
   emailedTo: string[];
 }
 
+export interface ArchivedRuns {
+  /** Closed runs visibility listed since the last sweep. */
+  seen: number;
+  /** Of those, newly copied into the archive. */
+  archived: number;
+}
+
 export interface AuditActivities {
+  /** Copies the histories of runs closed since the last sweep into PostgreSQL (they outlive retention). */
+  archiveClosedRuns(): Promise<ArchivedRuns>;
   /** Verifies every chain; when intact, signs every stream's head, stores it and publishes it. */
   publishCheckpoint(input: PublishCheckpointInput): Promise<PublishedCheckpoint>;
 }

@@ -1,7 +1,7 @@
 // A program's audit bundle (events, Temporal histories, signed checkpoint), shared by the API's
 // export route and the `mutu audit export` command.
 import type { Client } from '@temporalio/client';
-import { buildBundle, CheckpointRepository, programStreamId, verifyStore, type AuditSigningKey, type Checkpoint, type EventStore } from '@mutu/persistence';
+import { buildBundle, CheckpointRepository, programStreamId, RunArchive, verifyStore, type AuditSigningKey, type Checkpoint, type EventStore } from '@mutu/persistence';
 import type { DataSource } from 'typeorm';
 import { fetchProgramRuns, toRunHistories } from './run-histories';
 
@@ -35,6 +35,6 @@ export async function exportProgramBundle(deps: ExportDeps, programId: string) {
     if (!report.ok) throw new ChainBrokenError(report.breaks);
     checkpoint = await checkpoints.create(deps.key);
   }
-  const histories = toRunHistories(await fetchProgramRuns(deps.client, streamId));
+  const histories = toRunHistories(await fetchProgramRuns(deps.client, streamId, new RunArchive(deps.ds)));
   return buildBundle({ programId, streamId, events, histories, checkpoint, key: deps.key });
 }

@@ -1,7 +1,7 @@
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
-import type { RunHistory } from '@mutu/persistence';
+import type { RunArchive, RunHistory } from '@mutu/persistence';
 
 export interface FetchedRun {
   workflowId: string;
@@ -10,14 +10,64 @@ export interface FetchedRun {
   history: temporal.api.history.v1.IHistory;
 }
 
-/** Every run of the program's workflow (continue-as-new makes several), oldest first. */
-export async function fetchProgramRuns(client: Client, workflowId: string): Promise<FetchedRun[]> {
-  const runs: FetchedRun[] = [];
-  for await (const info of client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, "''")}'` })) {
-    const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
-    runs.push({ workflowId: info.workflowId, runId: info.runId, startTime: info.startTime, history });
+const History = temporal.api.history.v1.History;
+
+/**
+ * Every run of the program's workflow (continue-as-new makes several), oldest first: the archived
+ * ones from PostgreSQL (they outlive Temporal's retention), the rest from Temporal; a closed run
+ * read from Temporal that is not archived yet is archived on the way.
+ */
+export async function fetchProgramRuns(client: Client, workflowId: string, archive?: RunArchive): Promise<FetchedRun[]> {
+  const runs = new Map<string, FetchedRun>();
+  for (const a of (await archive?.runsOf(workflowId)) ?? []) {
+    runs.set(a.runId, { workflowId: a.workflowId, runId: a.runId, startTime: a.startTime, history: History.decode(a.history) });
   }
-  return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  for await (const info of client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, "''")}'` })) {
+    if (runs.has(info.runId)) continue;
+    const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
+    runs.set(info.runId, { workflowId: info.workflowId, runId: info.runId, startTime: info.startTime, history });
+    if (archive && info.status.name !== 'RUNNING' && info.closeTime) {
+      await archive.save({ workflowId: info.workflowId, runId: info.runId, workflowType: info.type, status: info.status.name, startTime: info.startTime, closeTime: info.closeTime, history: encodeHistory(history) });
+    }
+  }
+  return [...runs.values()].sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+}
+
+export function encodeHistory(history: temporal.api.history.v1.IHistory): Buffer {
+  return Buffer.from(History.encode(History.fromObject(history)).finish());
+}
+
+/** How far back each sweep looks again before the last archived close time: visibility can lag. */
+const SWEEP_OVERLAP_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Copies every run closed since the last sweep (completed, continued as new, failed, cancelled,
+ * terminated, timed out) into the archive. Runs every checkpoint (hourly): far inside any
+ * namespace retention, so no run is dropped by Temporal before it is archived.
+ */
+export async function archiveClosedRuns(client: Client, archive: RunArchive): Promise<{ seen: number; archived: number }> {
+  const last = await archive.lastCloseTime();
+  const since = last ? new Date(last.getTime() - SWEEP_OVERLAP_MS) : undefined;
+  const query = `ExecutionStatus != 'Running'${since ? ` AND CloseTime > '${since.toISOString()}'` : ''}`;
+  let seen = 0;
+  let archived = 0;
+  let page: { runId: string; info: WorkflowExecutionInfo }[] = [];
+  const flush = async () => {
+    const known = await archive.archived(page.map((p) => p.runId));
+    for (const { runId, info } of page) {
+      if (known.has(runId) || !info.closeTime) continue;
+      const history = await client.workflow.getHandle(info.workflowId, runId).fetchHistory();
+      if (await archive.save({ workflowId: info.workflowId, runId, workflowType: info.type, status: info.status.name, startTime: info.startTime, closeTime: info.closeTime, history: encodeHistory(history) })) archived++;
+    }
+    page = [];
+  };
+  for await (const info of client.workflow.list({ query })) {
+    seen++;
+    page.push({ runId: info.runId, info });
+    if (page.length >= 100) await flush();
+  }
+  await flush();
+  return { seen, archived };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CheckpointRepository, checkpointJournalDir, latestPublishedCheckpoint, programStreamId, publishCheckpoint, verifyBundle, verifyStore, type Checkpoint } from '@mutu/persistence';
+import { CheckpointRepository, checkpointJournalDir, RunArchive, latestPublishedCheckpoint, programStreamId, publishCheckpoint, verifyBundle, verifyStore, type Checkpoint } from '@mutu/persistence';
 import { exportProgramBundle, PROJECT_ROOT } from '@mutu/temporal';
 import { AuditContext, flag, progressBar } from './audit-context';
 import { replayPrograms } from './replay';
@@ -90,7 +90,7 @@ async function replay(ctx: AuditContext, args: string[]): Promise<boolean> {
     : args.filter((a) => !a.startsWith('--'));
   if (ids.length === 0) throw new Error('give program ids or --all');
   const started = Date.now();
-  const results = await replayPrograms({ client: await ctx.client(), store: await ctx.store() }, ids, {
+  const results = await replayPrograms({ client: await ctx.client(), store: await ctx.store(), archive: new RunArchive(ds) }, ids, {
     onProgram: (r) => {
       out(`${r.ok ? 'OK    ' : 'FAILED'}  ${r.programId}  ${r.runs} run(s), ${r.historyEvents} history event(s)`);
       for (const n of r.nondeterminism) out(`        non-determinism in run ${n.runId}: ${n.message.split('\n')[0]}`);

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
-import { canonicalJson, foldStored, type EventStore, type StoredEvent } from '@mutu/persistence';
+import { canonicalJson, foldStored, type EventStore, type RunArchive, type StoredEvent } from '@mutu/persistence';
 import { workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
 import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
 import { fetchProgramRuns, type FetchedRun } from '@mutu/temporal';
@@ -55,12 +55,12 @@ function divergenceOf(run: FetchedRun, events: StoredEvent[]): ProgramReplay['di
  * replay itself) and cross-checks the states the histories carry with the event store.
  */
 export async function replayPrograms(
-  deps: { client: Client; store: EventStore },
+  deps: { client: Client; store: EventStore; archive?: RunArchive },
   programIds: string[],
   opts: { code?: WorkflowCodeOptions; onProgram?: (r: ProgramReplay) => void } = {},
 ): Promise<ProgramReplay[]> {
   const fetched = new Map<string, FetchedRun[]>();
-  for (const id of programIds) fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`));
+  for (const id of programIds) fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`, deps.archive));
   const byRun = new Map<string, string>();
   const all: { workflowId: string; history: History }[] = [];
   for (const [id, runs] of fetched) {

@@ -30,5 +30,5 @@ function campaignActivities(app: INestApplicationContext) {
 
 function auditActivities(app: INestApplicationContext) {
   const audit = app.get(AuditActivitiesService);
-  return { publishCheckpoint: audit.publishCheckpoint.bind(audit) };
+  return { publishCheckpoint: audit.publishCheckpoint.bind(audit), archiveClosedRuns: audit.archiveClosedRuns.bind(audit) };
 }

@@ -6,6 +6,7 @@ import { CONFIG, type Config } from '@mutu/config';
 import { SmtpEmailSender } from '@mutu/notifications';
 import {
   CheckpointRepository,
+  RunArchive,
   checkpointJournalDir,
   latestPublishedCheckpoint,
   loadSigningKey,
@@ -15,7 +16,9 @@ import {
   type Checkpoint,
 } from '@mutu/persistence';
 import { PROJECT_ROOT } from '@mutu/temporal';
-import type { AuditActivities, PublishCheckpointInput, PublishedCheckpoint } from '@mutu/workflows';
+import type { ArchivedRuns, AuditActivities, PublishCheckpointInput, PublishedCheckpoint } from '@mutu/workflows';
+import { archiveClosedRuns } from '@mutu/temporal';
+import { CheckpointScheduleService } from './checkpoint-schedule.service';
 
 export function checkpointRecipients(config: Config): string[] {
   return config.AUDIT_CHECKPOINT_RECIPIENTS.split(',').map((a) => a.trim()).filter(Boolean);
@@ -32,6 +35,7 @@ export class AuditActivitiesService implements AuditActivities, OnApplicationShu
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CONFIG) config: Config,
+    @Inject(CheckpointScheduleService) private readonly temporal: CheckpointScheduleService,
   ) {
     this.key = loadSigningKey({ AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR), log: () => undefined });
     this.dir = checkpointJournalDir(config, PROJECT_ROOT);
@@ -59,6 +63,10 @@ export class AuditActivitiesService implements AuditActivities, OnApplicationShu
       `checkpoint-${c.checkpointId}`,
     );
     return { checkpointId: c.checkpointId!, streams: c.streams, events: c.events, root: c.root, journal, emailedTo: this.recipients };
+  }
+
+  async archiveClosedRuns(): Promise<ArchivedRuns> {
+    return archiveClosedRuns(await this.temporal.client(), new RunArchive(this.ds));
   }
 
   onApplicationShutdown(): void {

@@ -50,7 +50,8 @@ export class CheckpointScheduleService implements OnApplicationShutdown {
     if (this.connection) await (await this.connection).close().catch(() => undefined);
   }
 
-  private async client(): Promise<Client> {
+  /** A client of the worker's namespace (also used to archive closed runs). */
+  async client(): Promise<Client> {
     this.connection ??= Connection.connect(temporalConnectionOptions(this.config));
     return new Client({ connection: await this.connection, namespace: this.config.TEMPORAL_NAMESPACE });
   }

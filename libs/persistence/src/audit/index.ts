@@ -9,3 +9,4 @@ export * from './store-verifier';
 export * from './tar';
 export * from './verify-bundle';
 export * from './checkpoint-journal';
+export * from './run-archive';
