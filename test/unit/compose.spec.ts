@@ -19,7 +19,7 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
   services: Record<string, Service>;
 };
 const services = compose.services;
-const mutuServices = ['api', 'worker'];
+const mutuServices = ['migrate', 'api', 'worker'];
 
 /** What an operator sets before `docker compose up`: the variables compose requires (${VAR:?…}). */
 const OPERATOR_ENV: Record<string, string> = {
@@ -27,6 +27,7 @@ const OPERATOR_ENV: Record<string, string> = {
   AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIKx0a1wfpXeYCzBOSfOJmMGL4ZmTWUQKVwUGFR0lKv8N',
   POSTGRES_PASSWORD: 'e3b0c44298fc1c149afbf4c8996fb924',
   COMMAND_SIGNING_KEY: 'a-command-signing-key-of-32-chars-or-more',
+  MUTU_APP_PASSWORD: '9f86d081884c7d659a2feaa0c55ad015',
 };
 
 /** ${VAR:-default} and ${VAR:?msg} resolved the way compose would, from `env` (compose refuses a missing ${VAR:?}). */
@@ -65,9 +66,24 @@ describe('docker-compose.yml (the production topology)', () => {
     expect(services[db.hostname]).toBeDefined();
     expect(db.port).toBe('5432');
     expect(services[String(env.SMTP_HOST)]).toBeDefined();
+    // Each waits for what it uses: the migrations wait for PostgreSQL, the API and workers for the migrations.
     const deps = services[name].depends_on ?? [];
     const depNames = Array.isArray(deps) ? deps : Object.keys(deps);
-    expect(depNames).toEqual(expect.arrayContaining([temporalHost, db.hostname]));
+    expect(depNames).toEqual(expect.arrayContaining(name === 'migrate' ? [db.hostname] : [temporalHost, 'migrate']));
+  });
+
+  it('migrates as the owner role once; the API and workers hold only the application role', () => {
+    const user = (name: string, variable: string) => new URL(interpolate(String(services[name].environment?.[variable]))).username;
+    expect(services.migrate.command).toEqual(['node', '-r', './scripts/register-dist.js', 'dist/apps/cli/src/main.js', 'migrate']);
+    expect(user('migrate', 'DATABASE_OWNER_URL')).toBe(services.postgres.environment?.POSTGRES_USER);
+    for (const name of ['api', 'worker']) {
+      expect(user(name, 'DATABASE_URL')).toBe('mutu_app');
+      expect(services[name].environment?.DATABASE_OWNER_URL).toBeUndefined();
+      expect(services[name].depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+    }
+    const init = readFileSync(path.join(root, 'deploy', 'postgres-app-role.sh'), 'utf8');
+    expect(init).toMatch(/CREATE ROLE mutu_app LOGIN PASSWORD :'pw' IN ROLE mutu_application/);
+    expect(composeText).toMatch(/postgres-app-role\.sh:\/docker-entrypoint-initdb\.d\/20-app-role\.sh/);
   });
 
   it('publishes the API on the port the API listens on', () => {
@@ -86,7 +102,7 @@ describe('docker-compose.yml (the production topology)', () => {
     }
   });
 
-  it.each(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'COMMAND_SIGNING_KEY', 'POSTGRES_PASSWORD'])('refuses to start without %s (no default value anywhere)', (name) => {
+  it.each(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'COMMAND_SIGNING_KEY', 'POSTGRES_PASSWORD', 'MUTU_APP_PASSWORD'])('refuses to start without %s (no default value anywhere)', (name) => {
     expect(composeText).toMatch(new RegExp(`\\$\\{${name}:\\?`));
     expect(composeText).not.toMatch(new RegExp(`\\$\\{${name}(:?-|\\})`));
     const without = { ...OPERATOR_ENV, [name]: '' };
@@ -95,7 +111,7 @@ describe('docker-compose.yml (the production topology)', () => {
 
   it('rejects the default database password the way the API does', () => {
     const env = Object.fromEntries(
-      Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), { ...OPERATOR_ENV, POSTGRES_PASSWORD: 'mutu' })]),
+      Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), { ...OPERATOR_ENV, MUTU_APP_PASSWORD: 'mutu' })]),
     );
     expect(() => loadConfig(env)).toThrow(/DATABASE_URL: uses the default password "mutu"/);
   });
