@@ -117,6 +117,16 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
       expect([r.status, r.body.code, paths(r)]).toEqual([400, 'VALIDATION_FAILED', ['schoolId']]);
     });
 
+    it('a cursor that does not decode to a program id (here: to a NUL and broken UTF-8) is 400 at cursor', async () => {
+      const r = await http(stack, t.admin, 'GET', '/programs?cursor=I9GOg_IT0S_cAGl');
+      expect([r.status, paths(r)]).toEqual([400, ['cursor']]);
+      await createProgram(stack, t.principal, SCHOOL, 'Kedua');
+      const first = await http(stack, t.admin, 'GET', '/programs?limit=1');
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const next = await http(stack, t.admin, 'GET', `/programs?limit=1&cursor=${first.body.nextCursor}`);
+      expect([first.status, next.status]).toEqual([200, 200]);
+    });
+
     it('a NUL character anywhere is 400 at its field path and records nothing', async () => {
       const before = await eventCount(db);
       const create = await http(stack, t.qa, 'POST', '/programs', { schoolId: 'sch\u0000x', budgetYear: 2026, title: 'NUL' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NO_NUL_PATTERN } from '../common/text';
+import { IDEMPOTENCY_KEY_PATTERN } from '../programs/command-id';
 import { pathParamSchemas } from '../routes/path-params.guard';
 import { ROUTES, type RouteSpec } from '../routes/route-table';
 import { linksOf } from './openapi.links';
@@ -21,6 +22,8 @@ function withoutNul(node: unknown): Json {
   for (const [k, v] of Object.entries(node)) out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : withoutNul(v);
   const free = out.type === 'string' && out.pattern === undefined && out.format === undefined && out.enum === undefined && out.const === undefined;
   if (free) out.pattern = NO_NUL_PATTERN;
+  // Member names are text too, where an object takes members it does not name.
+  if (out.type === 'object' && out.additionalProperties !== false && out.propertyNames === undefined) out.propertyNames = { pattern: NO_NUL_PATTERN };
   return out;
 }
 
@@ -55,8 +58,9 @@ export function statusesOf(spec: RouteSpec): number[] {
   const statuses = new Set<number>([spec.status ?? 200, 400]);
   if (spec.roles !== 'public') [401, 403].forEach((s) => statuses.add(s));
   const hasParams = spec.path.includes(':');
-  // A mutation may name what does not exist in its body too (a school, a region, a person).
-  if (hasParams || spec.programScoped || spec.campaignScoped || spec.schoolScoped || spec.mutation) statuses.add(404);
+  // A mutation may name what does not exist in its body too (a school, a region, a person), and a
+  // query may filter by it.
+  if (hasParams || spec.programScoped || spec.campaignScoped || spec.schoolScoped || spec.mutation || spec.query) statuses.add(404);
   const command = Boolean(spec.command) || (spec.mutation && spec.campaignScoped);
   if (command || spec.mutation) [409, 422].forEach((s) => statuses.add(s));
   if (command) statuses.add(503);
@@ -78,6 +82,12 @@ function contentOf(spec: RouteSpec): Json | undefined {
       return { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
     case 'gzip':
       return { 'application/gzip': { schema: { type: 'string', contentMediaType: 'application/gzip' } } };
+    case 'asset':
+      return {
+        'text/css': { schema: { type: 'string' } },
+        'application/javascript': { schema: { type: 'string' } },
+        'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } },
+      };
     case 'openapi':
       return { 'application/json': { schema: { type: 'object', required: ['openapi', 'paths'] } }, 'text/html': { schema: { type: 'string' } } };
     default:
@@ -93,7 +103,7 @@ function parametersOf(spec: RouteSpec): Json[] {
       params.push({ name, in: 'query', required: (q.required ?? []).includes(name) && schema.default === undefined, schema });
     }
   }
-  if (spec.mutation) params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' } });
+  if (spec.mutation) params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source } });
   return params;
 }
 
@@ -105,7 +115,7 @@ function requestBodyOf(spec: RouteSpec): Json | undefined {
     required: true,
     content: {
       'multipart/form-data': {
-        schema: { ...form, properties: { ...form.properties, file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: [...(form.required ?? []), 'file'] },
+        schema: { ...form, properties: { ...form.properties, file: { type: 'string', contentMediaType: 'application/octet-stream', minLength: 1 } }, required: [...(form.required ?? []), 'file'] },
       },
     },
   };
@@ -137,7 +147,10 @@ function operation(id: string, spec: RouteSpec): Json {
   return op;
 }
 
-/** OpenAPI 3.1 of every route in the route table, request schemas generated from the zod schemas. */
+/**
+ * OpenAPI 3.1 of every route in the route table, request schemas generated from the zod schemas
+ * (JSON Schema 2020-12, OpenAPI 3.1's default dialect, which is why the document names none).
+ */
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
@@ -147,7 +160,6 @@ export function buildOpenApiDocument() {
   return {
     openapi: '3.1.0',
     info: { title: 'Mutu API', version: '0.1.0', description: 'Quality-improvement programs: plans, approvals, execution, evidence, reports.' },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas: { Error: ERROR } },
     paths,
   };

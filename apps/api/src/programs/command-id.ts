@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiError } from '../common/api-error';
 
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What an Idempotency-Key may be (also published in the OpenAPI document). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * The command id (= Temporal Update id) of a request: derived from the client's Idempotency-Key
@@ -9,7 +10,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function commandIdFor(userId: string, idempotencyKey: string | undefined, scope: string): string {
   if (idempotencyKey === undefined) return randomUUID();
-  if (!KEY_PATTERN.test(idempotencyKey)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
     throw new ApiError(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-".', {
       issues: [{ path: 'headers.idempotency-key', message: 'invalid format' }],
     });

@@ -61,7 +61,7 @@ describe('one route table for every route', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const op of Object.values(ops) as { operationId: string; parameters: { in: string; name: string; schema: Record<string, unknown> }[] }[]) {
         for (const p of op.parameters.filter((x) => x.in === 'path')) {
-          const constrained = p.schema.pattern !== undefined || p.schema.type === 'integer' || p.schema.type === 'number';
+          const constrained = p.schema.pattern !== undefined || p.schema.enum !== undefined || p.schema.type === 'integer' || p.schema.type === 'number';
           expect({ path, param: p.name, constrained }).toEqual({ path, param: p.name, constrained: true });
         }
       }

@@ -2,6 +2,7 @@
 // decider and the OpenAPI document agree. Strict objects: an unknown field is a 400.
 import { clusterPayloadSchemas, EvidenceKindSchema, IdSchema, payloadSchemas, Sha256Schema, StageSchema } from '@mutu/domain';
 import { z } from 'zod';
+import { DOCS_ASSETS, type DocsAsset } from '../docs/swagger-ui';
 
 const P = payloadSchemas;
 const { activityId: _a1, ...assignShape } = P.AssignActivity.shape;
@@ -12,6 +13,7 @@ const { activityId: _a4, sha256: _s, ...withdrawShape } = P.WithdrawEvidence.sha
 export const PathIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const PathSha256Schema = Sha256Schema;
 export const PathYearSchema = z.coerce.number().int().min(2000).max(2100);
+export const DocsAssetSchema = z.enum(Object.keys(DOCS_ASSETS) as [DocsAsset, ...DocsAsset[]]);
 
 export const EmptyBodySchema = z.strictObject({});
 export const EditPlanBodySchema = z.strictObject(P.EditPlan.shape);
@@ -37,13 +39,20 @@ export const CreateProgramBodySchema = z.strictObject({
   plan: P.CreateProgram.shape.plan.optional(),
 });
 
+/** A page cursor: the base64url of the last program id of the previous page (so it decodes to an id). */
+const ListCursorSchema = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]*$/, 'not a cursor')
+  .refine((c) => /^[A-Za-z0-9_-]{1,200}$/.test(Buffer.from(c, 'base64url').toString('utf8')), 'not a cursor');
+
 export const ListProgramsQuerySchema = z.strictObject({
   schoolId: IdSchema.optional(),
   regionId: IdSchema.optional(),
   budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
   stage: StageSchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(400).regex(/^[A-Za-z0-9_-]*$/, 'not a cursor').optional(),
+  cursor: ListCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 export type ListProgramsQuery = z.infer<typeof ListProgramsQuerySchema>;

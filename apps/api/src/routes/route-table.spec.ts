@@ -23,9 +23,10 @@ describe('route table', () => {
     for (const [id, spec] of entries) {
       if (!spec.mutation || spec.roles === 'public') continue;
       expect({ id, roles: spec.roles.filter((r) => r === 'auditor') }).toEqual({ id, roles: [] });
-      // Education offices organise mentoring campaigns (and their staff mentor), nothing else.
-      const campaignRoute = spec.path.startsWith('/campaigns');
-      if (!campaignRoute) expect({ id, roles: spec.roles.filter((r) => r === 'district_officer') }).toEqual({ id, roles: [] });
+      // Education offices organise mentoring campaigns (and their staff mentor) and own the
+      // approval policies of their region, nothing else.
+      const officeRoute = spec.path.startsWith('/campaigns') || spec.path.startsWith('/policies');
+      if (!officeRoute) expect({ id, roles: spec.roles.filter((r) => r === 'district_officer') }).toEqual({ id, roles: [] });
     }
   });
 

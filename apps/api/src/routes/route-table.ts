@@ -35,7 +35,7 @@ export interface RouteSpec {
   /** multipart/form-data fields other than the file. */
   form?: z.ZodType;
   status?: number;
-  produces?: 'json' | 'html' | 'pdf' | 'binary' | 'gzip' | 'openapi';
+  produces?: 'json' | 'html' | 'pdf' | 'binary' | 'gzip' | 'openapi' | 'asset';
   /** JSON answers are objects unless a route lists (an array). */
   returns?: 'array';
   mutation?: boolean;
@@ -159,6 +159,7 @@ export const ROUTES = {
   health: { method: 'GET', path: '/health', roles: 'public', also: [503], summary: 'Readiness: PostgreSQL and Temporal; how program lists are served (programListCache: listening, not listening, off)' },
   docs: { method: 'GET', path: '/docs', roles: 'public', produces: 'openapi', summary: 'This document (JSON); a browser asking for HTML gets the interactive API docs page' },
   openApiJson: { method: 'GET', path: '/docs/openapi.json', roles: 'public', produces: 'openapi', summary: 'This document (OpenAPI 3.1 JSON)' },
+  docsAsset: { method: 'GET', path: '/docs/assets/:file', roles: 'public', params: { file: S.DocsAssetSchema }, produces: 'asset', summary: 'Scripts, styles and icons of the API docs page (Swagger UI, served locally)' },
   getApprovalPolicies: { method: 'GET', path: '/policies', roles: READERS, query: ApprovalPoliciesQuerySchema, summary: "Approval policies in force per school of a region (or of every region I see), and every version set" },
   setApprovalPolicy: { method: 'PUT', path: '/policies', roles: ['district_officer', 'admin'], body: SetApprovalPolicyBodySchema, status: 200, mutation: true, summary: "Set a region's (or one school's) approval policy: a new version, taken by programs created from now on" },
   governanceTimeline: { method: 'GET', path: '/audit/governance', roles: ['auditor', 'district_officer', 'admin'], query: GovernanceTimelineQuerySchema, summary: 'Admin actions and approval policy changes: who, what, when' },
