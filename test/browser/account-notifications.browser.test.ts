@@ -117,6 +117,34 @@ describe('web UI: account self-service and notification centre', () => {
     expect(row.must_change_password).toBe(false);
   });
 
+  it("the program page lists the program's deadlines (stage, due date) in a keyboard-scrollable table", async () => {
+    const token = await stack.login('kepsek@demo.mutu.id');
+    const year = new Date().getFullYear();
+    const res = await fetch(`${stack.baseUrl}/programs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ schoolId: 'sch-sdn-cipinang-01', budgetYear: year, title: 'Batas waktu di halaman program' }),
+    });
+    expect(res.status).toBe(201);
+    const { programId } = (await res.json()) as { programId: string };
+    const page = await signInAs('kepsek@demo.mutu.id', 'mutu-demo-2026', 'id');
+    await page.getByRole('heading', { name: 'Yang menunggu saya' }).waitFor();
+    // The schedule is computed by the workflow when the stage starts: reload until it is listed.
+    for (let i = 0; i < 30 && (await page.locator('[data-deadline="plan"]').count()) === 0; i++) {
+      await page.goto(`${stack.baseUrl}/app/programs/${programId}`);
+      await page.locator('#program-title').waitFor();
+      if ((await page.locator('[data-deadline="plan"]').count()) === 0) await page.waitForTimeout(1_000);
+    }
+    const row = page.locator('[data-deadline="plan"]');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Perencanaan/i);
+    // axe on the deadlines section (the stage timeline above it is another component's).
+    const violations = await seriousA11yViolations(page);
+    const inSection = violations.filter((v) => v.nodes.some((n) => n.target.some((t) => t.includes('table-wrap') || t.includes('deadline'))));
+    expect(inSection.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await screenshot(page, 'program-deadlines-id-360');
+  });
+
   for (const lang of ['id', 'en'] as const) {
     it(`the account page changes the password and signs out everywhere (${lang})`, async () => {
       const u = await newUser();

@@ -26,7 +26,8 @@ export function DeadlinesSection({ view, timeZone }: { view: ProgramView; timeZo
       {deadlines.length === 0 ? (
         <p className="muted">{t('deadlinesEmpty')}</p>
       ) : (
-        <div className="table-wrap">
+        // Scrolls sideways on a phone: focusable so a keyboard can scroll it too.
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="deadlines-title">
           <table>
             <thead>
               <tr>
