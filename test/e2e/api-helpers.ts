@@ -163,6 +163,7 @@ export function pathFor(spec: { path: string }, target: Target): string {
   return spec.path
     .replace('/admin/days-off/:id', `/admin/days-off/${target.dayOffId ?? '999999999'}`)
     .replace(':year', '2026')
+    .replace(':file', 'init.js')
     .replace(':id', target.programId)
     .replace(':activityId', 'act-1')
     .replace(':sha256', target.sha256)

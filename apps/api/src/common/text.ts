@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import type { FieldIssue } from './api-error';
 
 /**
  * PostgreSQL refuses U+0000 in text, so a NUL anywhere in a request would surface as a 500 from
- * the database. Every string the API accepts is NUL-free: `Text` for schemas written here, and
- * `nulIssues` run by the edge pipe over every parsed value (bodies, queries, path parameters,
- * including schemas that come from the domain).
+ * the database. Every string the API accepts is NUL-free: the edge pipe (ZodPipe) and the path
+ * parameter guard run `nulIssues` over every value before its schema (bodies, queries, path
+ * parameters, whatever the schema, including those that come from the domain), and the OpenAPI
+ * document gives every free-text string NO_NUL_PATTERN.
  */
 export const NO_NUL_PATTERN = '^[^\\u0000]*$';
 export const NO_NUL_MESSAGE = 'must not contain a NUL character';
-
-export const Text = () => z.string().regex(new RegExp(NO_NUL_PATTERN, 'u'), NO_NUL_MESSAGE);
 
 /** Every string (and object key) holding a NUL, at its field path. */
 export function nulIssues(value: unknown, path: string[] = [], out: FieldIssue[] = []): FieldIssue[] {
