@@ -36,7 +36,7 @@ import { createSerialQueue } from './serial';
 import { appendAuthenticated, requireEnvelope, signedPart } from './command-authentication';
 import type { CommandEnvelope } from './program.activities';
 import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
-import { patched } from '@temporalio/workflow';
+import { deprecatePatch, patched } from '@temporalio/workflow';
 import type { DeadlineActivities } from './program.activities';
 
 const SCHEDULE_OPTIONS: LocalActivityOptions & ActivityOptions = {
@@ -103,6 +103,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   const append = localAppend ? appendEventsLocally : appendEvents;
   const compute = recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
   const endsAtStageBoundary = !recordedBetween('run-spans-stages');
+  const ownRetriedAppend = () => {
+    deprecatePatch('own-retried-append');
+    return true;
+  };
   let state: ProgramState = input.carry?.state ?? initialProgramState();
   let version = input.carry?.version ?? 0;
   const recent: string[] = [...(input.carry?.recentCommandIds ?? [])];
@@ -176,10 +180,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       // An append runs again when an earlier run of it committed but its result never reached this
       // workflow: a local append's workflow task was lost (eviction, task failure), an activity
       // task's completion was lost or came after its timeout. It then finds this command's own
-      // events at the expected position. Activity-task runs recorded before 'own-retried-append'
-      // took such a retry for an older duplicate, and replay as they were recorded.
-      const ownEarlierAttempt =
-        result.duplicate && result.fromVersion === version + 1 && (localAppend || patched('own-retried-append'));
+      // events at the expected position. (Runs before 'own-retried-append' took such a retry for an
+      // older duplicate and were stuck on a version conflict; no recorded history has one, so that
+      // branch is retired: deprecatePatch keeps the histories with the marker replaying.)
+      const ownEarlierAttempt = result.duplicate && result.fromVersion === version + 1 && (localAppend || ownRetriedAppend());
       // Recorded before `recent` could remember it (an older run): nothing new happened now.
       if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
       for (const event of events) state = evolve(state, event);
@@ -206,11 +210,11 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   // A child program is created from its start input; a run carried over was created long ago.
   if (input.create !== undefined && input.carry === undefined) await handle(input.create);
 
-  // The deadline loop sleeps until the next reminder or until the run must end.
-  // Histories recorded before the deadline loop existed replay the plain wait.
+  // The deadline loop sleeps until the next reminder or until the run must end. Every recorded run
+  // has the loop (the plain wait of runs before 'deadline-loop' is retired; docs/versioning.md).
   const runEnds = () => isTerminal(state) || (endsAtStageBoundary && stageBoundaryCrossed()) || historyFull();
-  if (patched('deadline-loop')) await deadlines.run(runEnds);
-  else await condition(runEnds);
+  deprecatePatch('deadline-loop');
+  await deadlines.run(runEnds);
   // Let every accepted Update finish (and be answered) before this run ends.
   await condition(allHandlersFinished);
   const carry: ProgramCarry & { deadlines?: DeadlineCarry } = { state, version, recentCommandIds: recent, deadlines: deadlines.carry() };
