@@ -24,7 +24,7 @@ export interface ProdLocal {
   cleanup(): void;
 }
 
-export async function startProdLocal(extraEnv: Record<string, string> = {}, timeoutMs = 300_000): Promise<ProdLocal> {
+export async function startProdLocal(extraEnv: Record<string, string> = {}, timeoutMs = 420_000): Promise<ProdLocal> {
   const dir = mkdtempSync(join(tmpdir(), 'mutu-prod-'));
   // Open to the account embedded PostgreSQL runs as (when the tests run as root).
   chmodSync(dir, 0o755);

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   }
   const env = parsed.data;
   const dir = resolve(PROJECT_ROOT, env.PROD_LOCAL_DIR);
+  const started = Date.now();
   let starting: Promise<Topology> | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     });
     const topology = await starting;
     if (stopping) return;
-    log(`Mutu (production topology) ${topology.url}  — OpenAPI ${topology.url}/docs`);
+    log(`Mutu (production topology) ${topology.url}  — OpenAPI ${topology.url}/docs; provisioned in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (env.SEED_DEMO_DATA === 'true') log(`demo users: see README; their password is DEMO_PASSWORD in ${join(dir, 'secrets.json')}`);
     log('Ctrl-C stops everything');
   } catch (e) {

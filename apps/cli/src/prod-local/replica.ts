@@ -53,9 +53,13 @@ export class Replica {
     let ready = false;
     let readyResolve: () => void = () => undefined;
     const readyPromise = new Promise<void>((r) => (readyResolve = r));
+    // A worker is ready when it logs that it polls (a JSON line in production); a line may arrive in pieces.
+    let recent = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       this.out!.write(chunk);
-      if (!ready && this.spec.role === 'worker' && chunk.toString().includes('[worker] polling task queue')) readyResolve();
+      if (ready || this.spec.role !== 'worker') return;
+      recent = (recent + chunk.toString()).slice(-4096);
+      if (recent.includes('polling task queue')) readyResolve();
     });
     child.stderr!.on('data', (chunk: Buffer) => this.out!.write(chunk));
     const exited = new Promise<never>((_, reject) => {

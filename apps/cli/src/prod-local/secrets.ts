@@ -2,7 +2,10 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Everything prod:local must keep secret, generated once into its data directory (mode 0600). */
+/**
+ * What prod:local must keep secret, generated once into its data directory (mode 0600). The
+ * application role's password is kept beside it by ensureApplicationRole (app-role-password).
+ */
 export interface ProdSecrets {
   JWT_SECRET: string;
   AUDIT_SIGNING_KEY: string;
@@ -11,7 +14,6 @@ export interface ProdSecrets {
   /** The demo users' password when demo data is asked for (never the README's). */
   DEMO_PASSWORD: string;
   ownerDbPassword: string;
-  appDbPassword: string;
   temporalDbPassword: string;
 }
 
@@ -26,7 +28,6 @@ function generate(): ProdSecrets {
     WEBHOOK_SECRET: random(48),
     DEMO_PASSWORD: random(12),
     ownerDbPassword: random(),
-    appDbPassword: random(),
     temporalDbPassword: random(),
   };
 }

@@ -2,9 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_VARIABLES } from '@mutu/config';
 import { createDataSource, migrate } from '@mutu/persistence';
-import { freePort, provisionPostgres, provisionTemporalServer, type PostgresHandle, type ProvisionLog, type TemporalServerHandle } from '@mutu/provisioning';
+import { ensureApplicationRole, freePort, provisionPostgres, provisionTemporalServer, type PostgresHandle, type ProvisionLog, type TemporalServerHandle } from '@mutu/provisioning';
 import { prepareArtifact } from './artifact';
-import { APP_ROLE, ensureDatabaseRoles, grantApplicationRole, OWNER_ROLE } from './database-roles';
+import { ensureOwnerRole, OWNER_ROLE } from './database-roles';
 import { startProxy, type RunningProxy } from './proxy';
 import { Replica } from './replica';
 import { loadOrCreateSecrets, type ProdSecrets } from './secrets';
@@ -71,8 +71,11 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
 
     const pg = await provisionPostgres({ databaseUrl: options.databaseUrl, dataDir: join(dir, 'pg'), log, env: options.env });
     stops.push(() => pg.stop());
-    const { ownerUrl, appUrl } = await ensureDatabaseRoles(pg.url, { owner: secrets.ownerDbPassword, app: secrets.appDbPassword });
-    log(`database roles: ${OWNER_ROLE} owns the schema and runs migrations; ${APP_ROLE} is what the API and workers connect as`);
+    const ownerUrl = await ensureOwnerRole(pg.url, secrets.ownerDbPassword);
+    // The login role joins the group role the migrations grant to (events: INSERT and SELECT only).
+    const app = await ensureApplicationRole(pg.url, { dataDir: dir, log: () => undefined });
+    const appUrl = app.url;
+    log(`database roles: ${OWNER_ROLE} owns the schema and runs the migrations; ${app.role} is what the API and workers connect as (events: INSERT and SELECT only)`);
 
     const temporal = await provisionTemporalServer({
       adminUrl: pg.url,
@@ -93,8 +96,6 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     } finally {
       await ds.destroy();
     }
-    await grantApplicationRole(ownerUrl);
-    log(`grants: ${APP_ROLE} reads and writes the read models; on events only INSERT and SELECT`);
 
     const logDir = join(dir, 'logs');
     mkdirSync(logDir, { recursive: true });
