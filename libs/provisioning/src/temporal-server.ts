@@ -178,7 +178,8 @@ export function renderTemplate(template: string, values: Record<string, string>)
   const out = template.replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`deploy/temporal template: no value for {{${name}}}`);
     used.add(name);
-    return values[name];
+    // Values sit inside double quotes in the template (ports are digits): escape what would end them.
+    return values[name].replace(/[\\"]/g, (c) => `\\${c}`);
   });
   const unused = Object.keys(values).filter((k) => !used.has(k));
   if (unused.length > 0) throw new Error(`deploy/temporal template: never uses ${unused.join(', ')}`);
