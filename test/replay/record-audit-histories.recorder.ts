@@ -1,10 +1,10 @@
 // Records auditCheckpointWorkflow histories: a checkpoint published at the first attempt, and one
-// whose first attempt fails (a database blip) and is retried. The activity is a stand-in with a
-// fixed result: the real one signs with the audit key and reads the whole store, neither of which
+// whose first attempt fails (a database blip) and is retried, each after archiving closed runs. The
+// activities are stand-ins with fixed results: the real one signs with the audit key and reads the whole store, neither of which
 // belongs in a committed file, and replay never runs activities. Run with `npm run record-histories`.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { AUDIT_CHECKPOINT_WORKFLOW, type PublishCheckpointInput, type PublishedCheckpoint } from '@mutu/workflows';
+import { AUDIT_CHECKPOINT_WORKFLOW, type ArchivedRuns, type PublishCheckpointInput, type PublishedCheckpoint } from '@mutu/workflows';
 import { startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
 import { isAuditHistory, removeHistories, writeHistory } from './history-files';
 
@@ -17,6 +17,8 @@ const published = (input: PublishCheckpointInput): PublishedCheckpoint => ({
   emailedTo: ['auditor@example.test'],
 });
 
+const runs: ArchivedRuns = { seen: 7, archived: 5 };
+
 describe('record audit checkpoint histories', () => {
   let h: ProgramHarness;
 
@@ -24,6 +26,7 @@ describe('record audit checkpoint histories', () => {
     h = await startProgramHarness({
       wrapActivities: (activities) => ({
         ...activities,
+        archiveClosedRuns: async () => runs,
         publishCheckpoint: async (input: PublishCheckpointInput) => {
           if (input.reason.includes('retried') && Context.current().info.attempt === 1) {
             throw ApplicationFailure.retryable('connection terminated unexpectedly', 'DATABASE_UNAVAILABLE');
@@ -45,7 +48,7 @@ describe('record audit checkpoint histories', () => {
   ])('records %s', async (name, reason) => {
     await h.withWorker(async () => {
       const handle = await h.client.workflow.start(AUDIT_CHECKPOINT_WORKFLOW, { taskQueue: h.taskQueue, workflowId: `replay-${name}`, args: [{ reason }] });
-      expect(await handle.result()).toEqual(published({ reason }));
+      expect(await handle.result()).toEqual({ ...published({ reason }), runs });
       writeHistory(`${name}.run-1`, handle.workflowId, await handle.fetchHistory());
     });
   }, 120_000);
