@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,9 @@ async function provision(provisioned: Provisioned, log: (line: string) => void):
   await writeWorkflowBundle(bundlePath);
   process.env.MUTU_WORKFLOW_BUNDLE = bundlePath;
   log(`workflow bundle built once in ${Date.now() - started} ms`);
+  // One audit key for every stack of the run, as one deployment has: a checkpoint signed by one
+  // test's API is then verified by another's (a foreign key is itself reported as tampering).
+  process.env.AUDIT_SIGNING_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
   process.env.SEED_DEMO_DATA = 'true';
   // One command signing key for every API, worker and test of this run (they verify each other's).
   process.env.COMMAND_SIGNING_KEY ??= randomBytes(32).toString('base64url');
