@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { renderTemplate } from './temporal-server';
+import { PrerequisiteError } from './log';
+import { renderTemplate, resolveTemporalServer } from './temporal-server';
 
 const DEPLOY = join(__dirname, '..', '..', '..', 'deploy', 'temporal');
 
@@ -36,5 +38,18 @@ describe('Temporal server config template', () => {
   it('refuses a name without a value and a value the template never uses', () => {
     expect(() => renderTemplate('a: {{A}}\nb: {{B}}', { A: '1' })).toThrow('no value for {{B}}');
     expect(() => renderTemplate('a: {{A}}', { A: '1', C: '2' })).toThrow('never uses C');
+  });
+});
+
+describe('resolveTemporalServer', () => {
+  it('without a cached build and without Go, stops with one sentence saying to install Go', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'mutu-cache-'));
+    try {
+      const call = () => resolveTemporalServer(() => undefined, { PATH: '/nonexistent', MUTU_CACHE_DIR: cache });
+      expect(call).toThrow(PrerequisiteError);
+      expect(call).toThrow(/^Temporal server: not built yet and Go is not on PATH; install Go ≥ 1\.25 \(https:\/\/go\.dev\/dl\/\) so Mutu can build v1\.29\.1 once into .+\.$/);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
