@@ -2,5 +2,6 @@
 export * from './errors';
 export * from './actor';
 export * from './program';
+export * from './bosp';
 export * from './campaign';
 export * from './policy';

@@ -15,3 +15,4 @@ export * from './seed/demo-seed';
 export * from './projections/campaign.projector';
 export * from './event-store/command-envelope';
 export * from './projections/projector.port';
+export * from './projections/realisation.projector';

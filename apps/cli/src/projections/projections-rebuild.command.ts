@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@mutu/config';
-import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, snapshotReadModels } from '@mutu/persistence';
+import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, RealisationProjector, snapshotReadModels } from '@mutu/persistence';
 
 /**
  * `mutu projections rebuild`: replays every event into the program and campaign read models, then
@@ -15,7 +15,7 @@ export async function projectionsCommand(args: string[]): Promise<void> {
   try {
     await migrate(ds);
     // The notification projectors are left out on purpose: the outbox holds delivery state.
-    const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector()]);
+    const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector()]);
     const live = await snapshotReadModels(ds);
     const events = await store.rebuildProjections((done) => process.stdout.write(`\rreplayed ${done} events`));
     const rebuilt = await snapshotReadModels(ds);

@@ -7,3 +7,6 @@ export { evolve, fold } from './program.evolve';
 export * from './program.pending';
 export * from './plan.rules';
 export * from './upcast';
+export * from './expenditure.schemas';
+export * from './expenditure.rules';
+export * from './budget-component.rules';

@@ -18,10 +18,14 @@ import {
   Sha256Schema,
   StageSchema,
 } from './program.schemas';
+import { BospComponentCodeSchema } from '../bosp/bosp-components';
+import { ExpenditureInputSchema } from './expenditure.schemas';
 
 const activityRef = { activityId: IdSchema };
 const reason = { reason: ReasonSchema };
 const optionalReason = { reason: ReasonSchema.optional() };
+/** The codes of the budget year's BOSP component list, set by the API from its table; clients cannot send them. */
+const bospComponents = { bospComponents: z.array(BospComponentCodeSchema).max(50).optional() };
 
 /** Payload schemas by command type, so the API can validate a request body alone. */
 export const payloadSchemas = {
@@ -38,12 +42,13 @@ export const payloadSchemas = {
     approvalPolicyRef: ApprovalPolicyRefSchema.optional(),
   }),
   EditPlan: z.object({ plan: PlanSchema, basePlanVersion: z.number().int().nonnegative().optional() }),
-  SubmitPlan: z.object({ planVersion: z.number().int().nonnegative().optional() }),
+  SubmitPlan: z.object({ planVersion: z.number().int().nonnegative().optional(), ...bospComponents }),
   DecidePlan: z.object({ decision: DecisionSchema, ...optionalReason }),
   AssignActivity: z.object({ ...activityRef, ...AssignmentInputSchema.shape }),
   ConfirmAssignments: z.object({}),
   StartActivity: z.object({ ...activityRef }),
-  CompleteActivity: z.object({ ...activityRef, ...ExecutionSchema.shape }),
+  // realisedCost: the sum of the recorded expenditures when there are any (absent or equal to it).
+  CompleteActivity: z.object({ ...activityRef, ...ExecutionSchema.shape, realisedCost: ExecutionSchema.shape.realisedCost.optional() }),
   DropActivity: z.object({ ...activityRef, ...reason }),
   AttachEvidence: z.object({ ...activityRef, ...EvidenceFileSchema.shape }),
   WithdrawEvidence: z.object({ ...activityRef, sha256: Sha256Schema, ...reason }),
@@ -90,6 +95,9 @@ export const payloadSchemas = {
     dueDate: LocalDateSchema.optional(),
     activityId: IdSchema.optional(),
   }),
+  RecordExpenditure: z.object({ ...activityRef, ...ExpenditureInputSchema.shape, ...bospComponents }),
+  WithdrawExpenditure: z.object({ ...activityRef, expenditureId: IdSchema, ...reason }),
+  AcknowledgeOverspend: z.object({ ...activityRef, ...optionalReason }),
 } as const;
 
 export type ProgramCommandType = keyof typeof payloadSchemas;
@@ -131,6 +139,9 @@ export const commandSchemas = {
   RecordReminder: commandSchema('RecordReminder'),
   RecordDeadlineMissed: commandSchema('RecordDeadlineMissed'),
   RecordEscalation: commandSchema('RecordEscalation'),
+  RecordExpenditure: commandSchema('RecordExpenditure'),
+  WithdrawExpenditure: commandSchema('WithdrawExpenditure'),
+  AcknowledgeOverspend: commandSchema('AcknowledgeOverspend'),
 } as const satisfies { [K in ProgramCommandType]: ReturnType<typeof commandSchema<K>> };
 
 export const ProgramCommandSchema = z.discriminatedUnion('type', [
@@ -158,6 +169,9 @@ export const ProgramCommandSchema = z.discriminatedUnion('type', [
   commandSchemas.RecordReminder,
   commandSchemas.RecordDeadlineMissed,
   commandSchemas.RecordEscalation,
+  commandSchemas.RecordExpenditure,
+  commandSchemas.WithdrawExpenditure,
+  commandSchemas.AcknowledgeOverspend,
 ]);
 
 export type ProgramCommand = z.infer<typeof ProgramCommandSchema>;

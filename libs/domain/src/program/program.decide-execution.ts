@@ -4,6 +4,7 @@ import type { CommandOf } from './program.commands';
 import { type ProgramEvent, event } from './program.events';
 import { evolve } from './program.evolve';
 import { executionIssues } from './plan.rules';
+import { varianceOf } from './expenditure.rules';
 import type { ActivityState, Program, ProgramState } from './program.state';
 import {
   meta,
@@ -81,13 +82,38 @@ export function decideStartActivity(command: CommandOf<'StartActivity'>, state: 
   return [event('ActivityStarted', { activityId: activity.id, ...meta(command, role) })];
 }
 
+/**
+ * The realised cost an activity completes with: the sum of its expenditures when it has any (a
+ * given cost must equal it; an overspend beyond the threshold must be acknowledged), else the one
+ * number given, as activities were completed before spending was recorded per expenditure.
+ */
+function completedCost(activity: ActivityState, given: number | undefined): number {
+  if ((activity.expenditures ?? []).length === 0) return given ?? 0;
+  const v = varianceOf(activity);
+  if (given !== undefined && given !== v.realised) {
+    throw new DomainError('REALISED_COST_MISMATCH', 'The realised cost is the sum of the recorded expenditures.', {
+      activityId: activity.id,
+      given,
+      expenditures: v.realised,
+    });
+  }
+  if (v.needsAcknowledgement) {
+    throw new DomainError('OVERSPEND_NOT_ACKNOWLEDGED', "Spending exceeds the plan beyond the threshold: the supervisor's acknowledgement is needed first.", {
+      activityId: activity.id,
+      ...v,
+    });
+  }
+  return v.realised;
+}
+
 export function decideCompleteActivity(command: CommandOf<'CompleteActivity'>, state: ProgramState): ProgramEvent[] {
   const program = requireProgram(state, command.actor);
-  const { activityId, ...execution } = command.payload;
+  const { activityId, realisedCost: given, ...record } = command.payload;
   const activity = requireActivity(program, activityId);
   const role = requirePicOr(command.actor, activity, ['principal'], 'complete the activity');
   requireStage(program, ['execute'], 'complete an activity');
   requireActivityOpen(activity, 'complete it');
+  const execution = { ...record, realisedCost: completedCost(activity, given) };
   const issues = executionIssues(execution, program.budgetYear);
   if (issues.length > 0) throw new DomainError('INVALID_EXECUTION', 'The execution record is not valid.', { issues });
   const events = [event('ActivityCompleted', { activityId, execution, ...meta(command, role) })];
@@ -141,6 +167,14 @@ export function decideWithdrawEvidence(command: CommandOf<'WithdrawEvidence'>, s
   requireEvidenceEditable(program, activity, 'withdraw evidence');
   if (!activity.evidence.some((e) => e.sha256 === sha256)) {
     throw new DomainError('EVIDENCE_NOT_FOUND', 'No such file on this activity.', { activityId, sha256 });
+  }
+  const backing = (activity.expenditures ?? []).filter((e) => e.evidenceSha256 === sha256 || e.supplierQuotes.includes(sha256));
+  if (backing.length > 0) {
+    throw new DomainError('EVIDENCE_IN_USE', 'Expenditures rest on this file: withdraw them first.', {
+      activityId,
+      sha256,
+      expenditureIds: backing.map((e) => e.expenditureId),
+    });
   }
   const reason = requireReason(command.payload.reason, 'withdraw evidence');
   return [event('EvidenceWithdrawn', { activityId, sha256, reason, ...meta(command, role) })];

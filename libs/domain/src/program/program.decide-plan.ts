@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import type { CommandOf } from './program.commands';
 import { type ProgramEvent, event } from './program.events';
 import { planCompletenessIssues, planIssues } from './plan.rules';
+import { unknownComponentIssues } from './budget-component.rules';
 import { DEFAULT_APPROVAL_POLICY, DEFAULT_TIME_ZONE } from './program.schemas';
 import type { ProgramState } from './program.state';
 import {
@@ -74,6 +75,10 @@ export function decideSubmitPlan(command: CommandOf<'SubmitPlan'>, state: Progra
   }
   const issues = [...planCompletenessIssues(program.plan), ...planIssues(program.plan, program.budgetYear)];
   if (issues.length > 0) throw new DomainError('INVALID_PLAN', 'The plan is not complete.', { issues });
+  const unknown = unknownComponentIssues(program.plan, command.payload.bospComponents);
+  if (unknown.length > 0) {
+    throw new DomainError('UNKNOWN_BOSP_COMPONENT', "A budget line names no component of the budget year's BOSP list.", { issues: unknown });
+  }
   return [event('PlanSubmitted', { planVersion: program.planVersion, ...meta(command, role) })];
 }
 

@@ -29,6 +29,7 @@ import {
   decideRejectCancellation,
   decideRequestCancellation,
 } from './program.decide-lifecycle';
+import { decideAcknowledgeOverspend, decideRecordExpenditure, decideWithdrawExpenditure } from './program.decide-spending';
 
 export function decide(command: ProgramCommand, state: ProgramState): ProgramEvent[] {
   switch (command.type) {
@@ -80,6 +81,12 @@ export function decide(command: ProgramCommand, state: ProgramState): ProgramEve
       return decideRecordDeadlineMissed(command, state);
     case 'RecordEscalation':
       return decideRecordEscalation(command, state);
+    case 'RecordExpenditure':
+      return decideRecordExpenditure(command, state);
+    case 'WithdrawExpenditure':
+      return decideWithdrawExpenditure(command, state);
+    case 'AcknowledgeOverspend':
+      return decideAcknowledgeOverspend(command, state);
     default: {
       const unreachable: never = command;
       throw new Error(`Unknown command ${(unreachable as { type: string }).type}`);

@@ -19,6 +19,7 @@ import {
   Sha256Schema,
   StageSchema,
 } from './program.schemas';
+import { ExpenditureRecordSchema } from './expenditure.schemas';
 
 const at = { at: IsoInstantSchema };
 const human = { by: IdSchema, role: RoleSchema, ...at };
@@ -109,6 +110,16 @@ export const eventDataSchemas = {
     activityId: IdSchema.nullable(),
     ...at,
   }),
+  ExpenditureRecorded: z.object({ ...activityRef, expenditure: ExpenditureRecordSchema, ...human }),
+  ExpenditureWithdrawn: z.object({ ...activityRef, expenditureId: IdSchema, reason: ReasonSchema, ...human }),
+  /** The supervisor accepts spending above the threshold; `realised` is the cost acknowledged. */
+  OverspendAcknowledged: z.object({
+    ...activityRef,
+    planned: z.number().int(),
+    realised: z.number().int(),
+    reason: ReasonSchema.nullable(),
+    ...human,
+  }),
 } as const;
 
 export type ProgramEventType = keyof typeof eventDataSchemas;
@@ -156,6 +167,9 @@ export const eventSchemas = {
   ReminderIssued: eventSchema('ReminderIssued'),
   DeadlineMissed: eventSchema('DeadlineMissed'),
   EscalationRaised: eventSchema('EscalationRaised'),
+  ExpenditureRecorded: eventSchema('ExpenditureRecorded'),
+  ExpenditureWithdrawn: eventSchema('ExpenditureWithdrawn'),
+  OverspendAcknowledged: eventSchema('OverspendAcknowledged'),
 } as const satisfies { [K in ProgramEventType]: ReturnType<typeof eventSchema<K>> };
 
 export const ProgramEventSchema = z.discriminatedUnion('type', [
@@ -187,6 +201,9 @@ export const ProgramEventSchema = z.discriminatedUnion('type', [
   eventSchemas.ReminderIssued,
   eventSchemas.DeadlineMissed,
   eventSchemas.EscalationRaised,
+  eventSchemas.ExpenditureRecorded,
+  eventSchemas.ExpenditureWithdrawn,
+  eventSchemas.OverspendAcknowledged,
 ]);
 
 export type ProgramEvent = z.infer<typeof ProgramEventSchema>;

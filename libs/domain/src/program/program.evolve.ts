@@ -246,6 +246,22 @@ function apply(s: Program, event: Exclude<ProgramEvent, { type: 'ProgramCreated'
       const { stage, level, toRole, dueDate, activityId, at } = event.data;
       return { ...s, escalations: [...s.escalations, { stage, level, toRole, dueDate, activityId, at }] };
     }
+    case 'ExpenditureRecorded': {
+      const { expenditure, by, at } = event.data;
+      return withActivity(s, event.data.activityId, (a) => ({
+        ...a,
+        expenditures: [...(a.expenditures ?? []), { ...expenditure, supplierQuotes: [...expenditure.supplierQuotes], legacy: false, recordedBy: by, at }],
+      }));
+    }
+    case 'ExpenditureWithdrawn':
+      return withActivity(s, event.data.activityId, (a) => ({
+        ...a,
+        expenditures: (a.expenditures ?? []).filter((e) => e.expenditureId !== event.data.expenditureId),
+      }));
+    case 'OverspendAcknowledged': {
+      const { by, at, realised } = event.data;
+      return withActivity(s, event.data.activityId, (a) => ({ ...a, overspendAcknowledgement: { by, at, realised } }));
+    }
     default: {
       const unreachable: never = event;
       // Unknown events (from a newer writer) are skipped rather than breaking the fold.

@@ -2,6 +2,7 @@
 // continue-as-new and is returned by queries.
 import { z } from 'zod';
 import { RoleSchema } from '../actor';
+import { BospComponentCodeSchema } from '../bosp/bosp-components';
 
 /** An ISO-8601 instant with `Z` or an explicit offset, e.g. 2025-03-01T09:00:00+07:00. */
 export const IsoInstantSchema = z.iso.datetime({ offset: true });
@@ -60,8 +61,13 @@ export const DateWindowSchema = z.object({ start: LocalDateSchema, end: LocalDat
 export type DateWindow = z.infer<typeof DateWindowSchema>;
 
 export const BudgetSchema = z.object({
-  /** BOSP component, e.g. "Pengembangan Profesi Guru dan Tenaga Kependidikan". */
+  /** The budget line's text, e.g. "Pengembangan Profesi Guru dan Tenaga Kependidikan". */
   line: z.string().min(1).max(200),
+  /**
+   * The BOSP component's code in the budget year's list (checked on SubmitPlan). Absent in plans
+   * written before components were data: the fold maps their line by name (budgetComponentOf).
+   */
+  component: BospComponentCodeSchema.optional(),
   /** Whole rupiah. */
   amount: z.number().int().nonnegative(),
 });

@@ -13,6 +13,7 @@ import type {
   SnpStandard,
   Stage,
 } from './program.schemas';
+import type { Expenditure, OverspendAcknowledgement } from './expenditure.rules';
 
 export interface Assignment {
   personInCharge: string;
@@ -38,6 +39,10 @@ export interface ActivityState extends PlannedActivity {
   execution: Execution | null;
   dropReason: string | null;
   evidence: Evidence[];
+  /** Recorded spending (absent in states folded before it was recorded per expenditure). */
+  expenditures?: Expenditure[];
+  /** The supervisor's acknowledgement of an overspend, if any. */
+  overspendAcknowledgement?: OverspendAcknowledgement | null;
 }
 
 export interface PlanState {

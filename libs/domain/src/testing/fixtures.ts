@@ -264,5 +264,15 @@ export function sampleCommands(activityId = 'act-1'): { [K in ProgramCommandType
     }),
     RecordDeadlineMissed: command('RecordDeadlineMissed', actors.system, { stage: 'plan', kind: 'due', dueDate: `${BUDGET_YEAR}-02-01` }),
     RecordEscalation: command('RecordEscalation', actors.system, { stage: 'plan', level: 1, toRole: 'supervisor' }),
+    RecordExpenditure: command('RecordExpenditure', actors.staff, {
+      activityId,
+      expenditureId: 'exp-1',
+      date: `${BUDGET_YEAR}-02-03`,
+      amount: 1_000_000,
+      payee: 'Toko Buku Sinar',
+      evidenceSha256: sha(9002),
+    }),
+    WithdrawExpenditure: command('WithdrawExpenditure', actors.staff, { activityId, expenditureId: 'exp-1', reason: 'Salah catat' }),
+    AcknowledgeOverspend: command('AcknowledgeOverspend', actors.supervisor, { activityId }),
   };
 }
