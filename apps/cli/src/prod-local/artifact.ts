@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { ProvisionLog } from '@mutu/provisioning';
 
 /** What the Dockerfile's final stage copies from its build stage (node_modules is pruned separately). */
@@ -21,31 +21,17 @@ export interface Artifact {
  * --omit=dev`, offline: everything it keeps is already installed). Each part is redone only when
  * what it comes from changed; `node scripts/build.js` must have run first.
  */
-export function prepareArtifact(root: string, dir: string, log: ProvisionLog): Artifact {
-  const started = Date.now();
+export async function prepareArtifact(root: string, dir: string, log: ProvisionLog): Promise<Artifact> {
   if (!existsSync(join(root, 'dist', 'workflow-bundle.js'))) throw new Error('dist/workflow-bundle.js is missing: run `node scripts/build.js` first');
   mkdirSync(dir, { recursive: true });
-  const stampFile = join(dir, '.artifact-stamp.json');
-  const previous = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as Record<string, string>) : {};
-  const stamp: Record<string, string> = {};
-  const redone: string[] = [];
-
-  stamp.node_modules = fingerprintFiles(root, ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']);
-  if (stamp.node_modules !== previous.node_modules || !existsSync(join(dir, 'node_modules'))) {
-    pruneNodeModules(root, dir);
-    redone.push('node_modules (pruned of dev dependencies)');
+  // Several topologies (prod:local, the prod tests) share the artifact: one refreshes it at a time,
+  // and each part is swapped in whole, so a process starting from it never sees half a copy.
+  const release = await lock(join(dir, '.artifact.lock'), log);
+  try {
+    refresh(root, dir, log);
+  } finally {
+    release();
   }
-  for (const name of ARTIFACT_FILES) {
-    stamp[name] = fingerprintTree(join(root, name));
-    if (stamp[name] === previous[name] && existsSync(join(dir, name))) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
-    // Real copies: tsc rewrites dist/ in place, which would reach through hard links into a running artifact.
-    cpSync(join(root, name), join(dir, name), { recursive: true, filter: (src) => basename(src) !== 'node_modules' });
-    redone.push(name);
-  }
-  writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`artifact: ${dir} ${redone.length === 0 ? 'unchanged' : `refreshed ${redone.join(', ')} in ${seconds} s`}`);
   return {
     dir,
     apiEntry: 'dist/apps/api/src/main.js',
@@ -54,21 +40,93 @@ export function prepareArtifact(root: string, dir: string, log: ProvisionLog): A
   };
 }
 
-function pruneNodeModules(root: string, dir: string): void {
-  const target = join(dir, 'node_modules');
-  rmSync(target, { recursive: true, force: true });
-  // Hard links cost no space; npm prune only unlinks what it removes. Its own lockfile it rewrites,
-  // so that one is a real copy (writing through a link would change the checkout's).
+function refresh(root: string, dir: string, log: ProvisionLog): void {
+  const started = Date.now();
+  const stampFile = join(dir, '.artifact-stamp.json');
+  const previous = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as Record<string, string>) : {};
+  const stamp: Record<string, string> = {};
+  const redone: string[] = [];
+
+  stamp.node_modules = fingerprintFiles(root, ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']);
+  if (stamp.node_modules !== previous.node_modules || !existsSync(join(dir, 'node_modules'))) {
+    swapIn(dir, 'node_modules', prunedNodeModules(root, dir));
+    redone.push('node_modules (pruned of dev dependencies)');
+  }
+  for (const name of ARTIFACT_FILES) {
+    stamp[name] = fingerprintTree(join(root, name));
+    if (stamp[name] === previous[name] && existsSync(join(dir, name))) continue;
+    const fresh = join(dir, `.${name}.new`);
+    rmSync(fresh, { recursive: true, force: true });
+    // Real copies: tsc rewrites dist/ in place, which would reach through hard links into a running artifact.
+    cpSync(join(root, name), fresh, { recursive: true, filter: (src) => basename(src) !== 'node_modules' });
+    swapIn(dir, name, fresh);
+    redone.push(name);
+  }
+  writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`artifact: ${dir} ${redone.length === 0 ? 'unchanged' : `refreshed ${redone.join(', ')} in ${seconds} s`}`);
+}
+
+/** Replaces dir/name with `fresh` by two renames (no moment with half a copy). */
+function swapIn(dir: string, name: string, fresh: string): void {
+  const target = join(dir, name);
+  const old = join(dir, `.${name}.old`);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** node_modules hard-linked from the checkout and pruned in a staging directory; returns its path. */
+function prunedNodeModules(root: string, dir: string): string {
+  const staging = join(dir, '.staging');
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const target = join(staging, 'node_modules');
   // The real directory: linking a symlinked node_modules would let npm prune empty the original.
   const source = realpathSync(join(root, 'node_modules'));
+  // Hard links cost no space; npm prune only unlinks what it removes. Its own lockfile it rewrites,
+  // so that one is a real copy (writing through a link would change the checkout's).
   const cp = spawnSync('cp', ['-al', source, target], { stdio: 'inherit' });
   if (cp.status !== 0) cpSync(source, target, { recursive: true, verbatimSymlinks: true });
   rmSync(join(target, '.package-lock.json'), { force: true });
-  copyFileSync(join(root, 'node_modules', '.package-lock.json'), join(target, '.package-lock.json'));
-  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(dir, f));
+  copyFileSync(join(source, '.package-lock.json'), join(target, '.package-lock.json'));
+  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, f), join(staging, f));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const prune = spawnSync(npm, ['prune', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8' });
+  const prune = spawnSync(npm, ['prune', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: staging, encoding: 'utf8' });
   if (prune.status !== 0) throw new Error(`artifact: npm prune --omit=dev failed: ${(prune.stderr || prune.stdout).trim().slice(-1500)}`);
+  return target;
+}
+
+/** An exclusive lock file holding its owner's pid; a dead owner's lock is taken over. */
+async function lock(file: string, log: ProvisionLog): Promise<() => void> {
+  let waited = false;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const owner = Number(readFileSync(file, 'utf8').trim() || '0');
+    if (!isAlive(owner)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (!waited) log(`artifact: another process (pid ${owner}) is refreshing ${dirname(file)}; waiting for it`);
+    waited = true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fingerprintFiles(root: string, files: string[]): string {

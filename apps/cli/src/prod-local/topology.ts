@@ -67,7 +67,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     const secretsFile = join(dir, 'secrets.json');
     const { secrets, created } = loadOrCreateSecrets(secretsFile);
     log(`secrets: ${created.length > 0 ? `generated ${created.join(', ')} into` : 'read from'} ${secretsFile} (mode 0600)`);
-    const artifact = prepareArtifact(options.root, resolve(options.artifactDir), log);
+    const artifact = await prepareArtifact(options.root, resolve(options.artifactDir), log);
 
     const pg = await provisionPostgres({ databaseUrl: options.databaseUrl, dataDir: join(dir, 'pg'), log, env: options.env });
     stops.push(() => pg.stop());
