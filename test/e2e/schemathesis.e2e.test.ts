@@ -4,7 +4,7 @@
 // fails the test.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { consoleLog, resolveSchemathesis, type Schemathesis } from '@mutu/provisioning';
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, loginAll } from './api-helpers';
@@ -15,8 +15,8 @@ const SEED = 20260101;
  * fuzzing for BUDGET_SECONDS (Schemathesis divides it between them and stops there), then stateful
  * testing for STATEFUL_EXAMPLES scenarios of linked calls (create a program, then act on it).
  */
-const BUDGET_SECONDS = Number(process.env.SCHEMATHESIS_BUDGET_SECONDS ?? 25);
-const STATEFUL_EXAMPLES = Number(process.env.SCHEMATHESIS_STATEFUL_EXAMPLES ?? 4);
+const BUDGET_SECONDS = Number(process.env.SCHEMATHESIS_BUDGET_SECONDS ?? 20);
+const STATEFUL_EXAMPLES = Number(process.env.SCHEMATHESIS_STATEFUL_EXAMPLES ?? 3);
 /** A run that takes longer than this is stopped and fails the test. */
 const RUN_DEADLINE_MS = 120_000;
 /** Roles tested at once, each by its own Schemathesis processes (case generation is CPU-bound). */
@@ -77,7 +77,9 @@ function runOnce(st: Schemathesis, stack: TestStack, token: string, run: Run, nd
     '--output-truncate', 'true',
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(st.path, args, { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // In the report directory, emptied before each run: Schemathesis keeps a cache, and Hypothesis
+    // a database of earlier examples it would replay, in the working directory.
+    const child = spawn(st.path, args, { cwd: dirname(ndjson), env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

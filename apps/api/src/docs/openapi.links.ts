@@ -24,6 +24,21 @@ export function linksOf(operationId: string): Record<string, Link> | undefined {
           ...(s.path.includes(':activityId') ? { activityId: '$response.body#/state/plan/activities/0/id' } : {}),
         }),
       );
+    case 'listPrograms':
+      // Programs that already exist (demo data in scope), further along than a new one.
+      return linksTo(
+        (s) => (s.path.startsWith('/programs/:id') || s.path.startsWith('/audit/programs/:id')) && !s.path.includes(':activityId'),
+        () => ({ id: '$response.body#/items/0/programId' }),
+      );
+    case 'listCampaigns':
+      return { getCampaign: { operationId: 'getCampaign', parameters: { campaignId: '$response.body#/items/0/campaignId' } } };
+    case 'getCampaign':
+      return linksTo(
+        (s) => s.path.startsWith('/campaigns/:campaignId/clusters/:clusterId'),
+        () => ({ campaignId: '$response.body#/campaignId', clusterId: '$response.body#/clusters/0/clusterId' }),
+      );
+    case 'createSchool':
+      return { schoolCalendar: { operationId: 'schoolCalendar', parameters: { schoolId: '$response.body#/schoolId' } } };
     case 'createUser':
       return { updateUser: { operationId: 'updateUser', parameters: { userId: '$response.body#/userId' } } };
     case 'addDayOff':
