@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { BOSP_GUIDELINES_63_2023 } from '@mutu/domain';
 import { createDataSource } from '@mutu/persistence';
 import type { RouteId } from '../../apps/api/src/routes/route-table';
 import type { TestStack } from '../support/stack';
@@ -166,6 +167,7 @@ export function pathFor(spec: { path: string }, target: Target): string {
     .replace(':file', 'init.js')
     .replace(':id', target.programId)
     .replace(':activityId', 'act-1')
+    .replace(':expenditureId', 'exp-1')
     .replace(':sha256', target.sha256)
     .replace(':userId', 'u-auditor')
     .replace(':campaignId', target.campaignId)
@@ -223,6 +225,12 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     resetUserPassword: { temporaryPassword: 'password123' },
     markNotificationsRead: { ids: ['999999999999'] },
     putNotificationPreferences: { channels: { email: true, webhook: false, inApp: true }, webhookUrl: null, quietHours: null, timeZone: 'Asia/Jakarta', digest: 'off', language: 'id' },
+    // Past the guard, refused by the decider (422: the evidence is a photo, not a receipt; 404/409: nothing to withdraw or acknowledge).
+    recordExpenditure: { expenditureId: `m${n}`, date: '2026-03-05', amount: 1000, payee: 'Matrix', evidenceSha256: target.sha256 },
+    withdrawExpenditure: { reason: 'matrix' },
+    acknowledgeOverspend: {},
+    // The guidelines' own list: plans whose lines name its components still submit.
+    putBospComponents: { source: 'Matrix (Permendikbudristek 63/2023)', components: BOSP_GUIDELINES_63_2023.components },
   };
   return bodies[id];
 }

@@ -18,6 +18,8 @@ import { PoliciesModule } from './policies/policies.module';
 import { DocsController } from './docs/docs.controller';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReportModule } from './report/report.module';
+import { BospModule } from './bosp/bosp.module';
+import { RealisationModule } from './realisation/realisation.module';
 import { CampaignImportModule } from './campaign-import/campaign-import.module';
 
 @Module({})
@@ -25,7 +27,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

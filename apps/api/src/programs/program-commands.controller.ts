@@ -7,6 +7,7 @@ import { Route } from '../routes/route.decorator';
 import { ROUTES, type RouteSpec } from '../routes/route-table';
 import * as S from '../routes/route-schemas';
 import { SendCommandUseCase } from './send-command.usecase';
+import { BospComponentsRepository } from '../bosp/bosp-components.repository';
 
 const Id = new ZodPipe(S.PathIdSchema);
 type Body<T extends z.ZodType> = z.infer<T>;
@@ -14,7 +15,10 @@ type Body<T extends z.ZodType> = z.infer<T>;
 /** Plan, assignment, execution and lifecycle commands: one thin method per route. */
 @Controller()
 export class ProgramCommandsController {
-  constructor(@Inject(SendCommandUseCase) private readonly send: SendCommandUseCase) {}
+  constructor(
+    @Inject(SendCommandUseCase) private readonly send: SendCommandUseCase,
+    @Inject(BospComponentsRepository) private readonly bosp: BospComponentsRepository,
+  ) {}
 
   private run(
     spec: RouteSpec,
@@ -39,9 +43,17 @@ export class ProgramCommandsController {
     return this.run(ROUTES.editPlan, a, { id }, b, k);
   }
 
+  /** The plan's budget lines are checked against the budget year's BOSP component list, which the server adds. */
   @Route(ROUTES.submitPlan)
   submitPlan(@CurrentActor() a: Actor, @Param('id', Id) id: string, @Body(bodyPipe(S.SubmitPlanBodySchema)) b: Body<typeof S.SubmitPlanBodySchema>, @Headers('idempotency-key') k?: string) {
-    return this.run(ROUTES.submitPlan, a, { id }, b, k);
+    return this.send.execute({
+      actor: a,
+      programId: id,
+      type: 'SubmitPlan',
+      request: { method: ROUTES.submitPlan.method, route: ROUTES.submitPlan.path, params: { id }, body: b },
+      idempotencyKey: k,
+      payload: async (program) => ({ ...b, bospComponents: await this.bosp.codesFor(program.budget_year) }),
+    });
   }
 
   @Route(ROUTES.decidePlan)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GovernanceModule } from '../governance/governance.module';
+import { BospModule } from '../bosp/bosp.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CreateProgramUseCase } from './create-program.usecase';
 import { GetProgramUseCase } from './get-program.usecase';
@@ -13,7 +14,7 @@ import { ProgramsRepository } from './programs.repository';
 import { SendCommandUseCase } from './send-command.usecase';
 
 @Module({
-  imports: [IdempotencyModule, GovernanceModule],
+  imports: [IdempotencyModule, GovernanceModule, BospModule],
   controllers: [ProgramsController, ProgramCommandsController],
   providers: [
     ProgramGateway,

@@ -1,5 +1,6 @@
 import type { Program, Signature } from '@mutu/domain';
 import { reportContent, reportSha256, reportVersion } from './report.model';
+import { renderRealisationAttachment } from './realisation-attachment.html';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -72,6 +73,7 @@ ${para(c.sections.activitiesNarrative)}${activities}
 <table><tr><th>Total anggaran</th><td>${rupiah(totalPlanned)}</td></tr><tr><th>Total realisasi</th><td>${rupiah(totalRealised)}</td></tr></table>
 <h3>Permasalahan dan Solusi</h3>${para(c.sections.problemsAndSolutions)}</section>
 <section><h2>PENUTUP</h2><h3>Kesimpulan</h3>${para(c.sections.conclusions)}<h3>Rekomendasi</h3>${para(c.sections.recommendations)}</section>
+${renderRealisationAttachment(p)}
 <section><h2>LAMPIRAN: DAFTAR BUKTI</h2><table><tr><th>Kegiatan</th><th>Jenis</th><th>Berkas</th><th>Ukuran</th><th>SHA-256</th></tr>${
     evidence.map((e) => `<tr><td>${esc(e.activity)}</td><td>${esc(e.kind)}</td><td>${esc(e.filename)}</td><td>${e.size} B</td><td class="hash">${e.sha256}</td></tr>`).join('') ||
     '<tr><td colspan="5" class="kosong">Tidak ada bukti</td></tr>'

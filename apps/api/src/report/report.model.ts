@@ -30,6 +30,10 @@ export function reportContent(p: Program) {
       execution: a.execution,
       dropReason: a.dropReason,
       evidence: a.evidence.map((e) => ({ sha256: e.sha256, kind: e.kind, filename: e.filename, size: e.size, mimeType: e.mimeType })),
+      // Recorded spending is vouched for too; absent when none (the hash of older reports stays the same).
+      ...(a.expenditures?.length
+        ? { expenditures: a.expenditures.map(({ recordedBy: _r, at: _t, legacy: _l, ...e }) => e), overspendAcknowledgement: a.overspendAcknowledgement ?? null }
+        : {}),
     })),
     approvals: p.approvals
       .filter((x) => x.stage === 'plan' || x.stage === 'documentation')

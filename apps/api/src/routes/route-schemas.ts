@@ -9,6 +9,10 @@ const { activityId: _a1, ...assignShape } = P.AssignActivity.shape;
 const { activityId: _a2, ...completeShape } = P.CompleteActivity.shape;
 const { activityId: _a3, ...dropShape } = P.DropActivity.shape;
 const { activityId: _a4, sha256: _s, ...withdrawShape } = P.WithdrawEvidence.shape;
+const { activityId: _a5, bospComponents: _b1, ...expenditureShape } = P.RecordExpenditure.shape;
+const { activityId: _a6, expenditureId: _e1, ...withdrawExpenditureShape } = P.WithdrawExpenditure.shape;
+const { activityId: _a7, ...acknowledgeShape } = P.AcknowledgeOverspend.shape;
+const { bospComponents: _b2, ...submitPlanShape } = P.SubmitPlan.shape;
 
 export const PathIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const PathSha256Schema = Sha256Schema;
@@ -17,7 +21,8 @@ export const DocsAssetSchema = z.enum(Object.keys(DOCS_ASSETS) as [DocsAsset, ..
 
 export const EmptyBodySchema = z.strictObject({});
 export const EditPlanBodySchema = z.strictObject(P.EditPlan.shape);
-export const SubmitPlanBodySchema = z.strictObject(P.SubmitPlan.shape);
+// The year's BOSP component codes are the server's to add, never the client's.
+export const SubmitPlanBodySchema = z.strictObject(submitPlanShape);
 export const DecisionBodySchema = z.strictObject(P.DecidePlan.shape);
 export const AssignActivityBodySchema = z.strictObject(assignShape);
 export const CompleteActivityBodySchema = z.strictObject(completeShape);
@@ -31,6 +36,9 @@ export const RequestCancellationBodySchema = z.strictObject(P.RequestCancellatio
 export const ConfirmCancellationBodySchema = z.strictObject(P.ConfirmCancellation.shape);
 export const RejectCancellationBodySchema = z.strictObject(P.RejectCancellation.shape);
 export const ExtendDeadlineBodySchema = z.strictObject(P.ExtendDeadline.shape);
+export const RecordExpenditureBodySchema = z.strictObject(expenditureShape);
+export const WithdrawExpenditureBodySchema = z.strictObject(withdrawExpenditureShape);
+export const AcknowledgeOverspendBodySchema = z.strictObject(acknowledgeShape);
 
 export const CreateProgramBodySchema = z.strictObject({
   schoolId: P.CreateProgram.shape.schoolId,
@@ -130,4 +138,5 @@ export const PATH_PARAMS: Record<string, z.ZodType> = {
   sha256: PathSha256Schema,
   number: PathMeetingNumberSchema,
   year: PathYearSchema,
+  expenditureId: PathIdSchema,
 };

@@ -8,6 +8,7 @@ import { GovernanceTimelineQuerySchema } from '../governance/governance.schemas'
 import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../policies/policy.schemas';
 import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
 import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
+import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = Exclude<Role, 'system'>;
@@ -113,6 +114,12 @@ export const ROUTES = {
   confirmCancellation: cmd('POST', '/programs/:id/cancellation/confirm', SUPERVISOR, 'ConfirmCancellation', S.ConfirmCancellationBodySchema, 'Confirm a cancellation request'),
   rejectCancellation: cmd('POST', '/programs/:id/cancellation/reject', SUPERVISOR, 'RejectCancellation', S.RejectCancellationBodySchema, 'Reject a cancellation request'),
   extendDeadline: cmd('POST', '/programs/:id/deadlines/extend', SUPERVISOR, 'ExtendDeadline', S.ExtendDeadlineBodySchema, 'Extend a deadline'),
+  recordExpenditure: {
+    ...cmd('POST', '/programs/:id/activities/:activityId/expenditures', EXECUTORS, 'RecordExpenditure', S.RecordExpenditureBodySchema, 'Record an expenditure of a running activity, backed by an attached receipt or purchase order (and 2/3 supplier quotes from Rp 50/200 million: 422 INSUFFICIENT_SUPPLIER_QUOTES)'),
+    status: 201,
+  },
+  withdrawExpenditure: cmd('DELETE', '/programs/:id/activities/:activityId/expenditures/:expenditureId', EXECUTORS, 'WithdrawExpenditure', S.WithdrawExpenditureBodySchema, 'Withdraw an expenditure, with a reason'),
+  acknowledgeOverspend: cmd('POST', '/programs/:id/activities/:activityId/overspend/acknowledge', SUPERVISOR, 'AcknowledgeOverspend', S.AcknowledgeOverspendBodySchema, "Acknowledge spending more than 10 % above the planned amount (needed before the activity can be completed)"),
 
   listCampaigns: { method: 'GET', path: '/campaigns', roles: READERS, summary: 'Mentoring campaigns I organise, mentor in, or see in my region' },
   getCampaign: { method: 'GET', path: '/campaigns/:campaignId', roles: READERS, campaignScoped: true, summary: 'Campaign dashboard: clusters × meetings, materials coverage' },
@@ -140,6 +147,11 @@ export const ROUTES = {
   auditVerify: { method: 'POST', path: `${AUDIT}/verify`, roles: AUDITORS, programScoped: true, status: 200, summary: "Recompute the program's hash chain and hold it against the latest checkpoint" },
   auditExport: { method: 'GET', path: `${AUDIT}/export`, roles: AUDITORS, programScoped: true, produces: 'gzip', summary: 'Audit bundle (events, Temporal histories, evidence hashes, signed manifest) that verifies offline' },
 
+  getBospComponents: { method: 'GET', path: '/bosp/components/:year', roles: READERS, summary: "The BOSP component list of a budget year and the regulation it comes from (empty when the year has none)" },
+  putBospComponents: { method: 'PUT', path: '/bosp/components/:year', roles: ADMIN, body: PutBospComponentsBodySchema, status: 200, mutation: true, summary: "Set a budget year's BOSP component list (whole list, with its source)" },
+  realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
+  realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: READERS, schoolScoped: true, produces: 'binary', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
+  realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: READERS, schoolScoped: true, produces: 'binary', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
   schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },

@@ -22,6 +22,7 @@ export class Realisation1760000001410 implements MigrationInterface {
         component      text    NOT NULL,
         budget_line    text    NOT NULL,
         planned_amount bigint  NOT NULL,
+        window_start   date    NOT NULL,
         status         text    NOT NULL,
         PRIMARY KEY (program_id, activity_id)
       )`);

@@ -26,15 +26,19 @@ export class RealisationProjector implements Projector {
     const activities = state.plan.activities;
     const spent = activities.flatMap((a) => expendituresOf(a).map((e) => ({ activityId: a.id, ...e })));
     const col = <T, K extends keyof T>(list: T[], key: K) => list.map((x) => x[key] ?? null);
+    // The old rows go first, in a statement of their own: inside one statement the order of a
+    // DELETE and an INSERT of the same key is not defined.
     await tx.query(
-      `WITH gone_a AS (DELETE FROM realisation_activities WHERE program_id = $1),
-            gone_e AS (DELETE FROM realisation_expenditures WHERE program_id = $1),
-            ins_a AS (
+      'WITH gone AS (DELETE FROM realisation_activities WHERE program_id = $1) DELETE FROM realisation_expenditures WHERE program_id = $1',
+      [programId],
+    );
+    await tx.query(
+      `WITH ins_a AS (
               INSERT INTO realisation_activities (program_id, activity_id, school_id, region_id, budget_year, program_title,
-                activity_title, component, budget_line, planned_amount, status)
-              SELECT $1, t.*, $2, $3, $4, $5, u.* FROM unnest($6::text[]) WITH ORDINALITY AS t(activity_id, n)
-                JOIN unnest($7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[]) WITH ORDINALITY
-                  AS u(activity_title, component, budget_line, planned_amount, status, n) USING (n)
+                activity_title, component, budget_line, planned_amount, window_start, status)
+              SELECT $1, u.activity_id, $2, $3, $4, $5, u.activity_title, u.component, u.budget_line, u.planned_amount, u.window_start, u.status
+                FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $21::date[], $11::text[])
+                  AS u(activity_id, activity_title, component, budget_line, planned_amount, window_start, status)
               RETURNING 1)
        INSERT INTO realisation_expenditures (program_id, activity_id, expenditure_id, school_id, region_id, budget_year,
          component, spent_on, amount, payee, siplah_order_number, evidence_sha256, legacy)
@@ -62,6 +66,7 @@ export class RealisationProjector implements Projector {
         col(spent, 'siplahOrderNumber'),
         col(spent, 'evidenceSha256'),
         col(spent, 'legacy'),
+        activities.map((a) => a.window.start),
       ],
     );
   }
