@@ -187,7 +187,11 @@ export function renderTemplate(template: string, values: Record<string, string>)
 }
 
 async function assignPorts(file: string): Promise<Record<(typeof PORT_NAMES)[number], number>> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<(typeof PORT_NAMES)[number], number>;
+  if (existsSync(file)) {
+    // The same ports as last time when they are all free (a restart finds the server where it was).
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<(typeof PORT_NAMES)[number], number>;
+    if (PORT_NAMES.every((n) => typeof kept[n] === 'number') && (await Promise.all(PORT_NAMES.map((n) => canListen(kept[n])))).every(Boolean)) return kept;
+  }
   const ports = {} as Record<(typeof PORT_NAMES)[number], number>;
   const taken = new Set<number>();
   for (const name of PORT_NAMES) {
