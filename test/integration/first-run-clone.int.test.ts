@@ -42,7 +42,7 @@ describe('npm start from a fresh clone in a 0700 directory', () => {
   it('builds, provisions, answers /health, and Ctrl-C leaves nothing running', async () => {
     const apiPort = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(apiPort), TEMPORAL_UI_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
-    for (const key of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'DATA_DIR', 'MUTU_WORKFLOW_BUNDLE', 'NODE_ENV', 'SEED_DEMO_DATA']) delete env[key];
+    for (const key of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'TEMPORAL_ADDRESS', 'DATA_DIR', 'MUTU_WORKFLOW_BUNDLE', 'NODE_ENV', 'SEED_DEMO_DATA', 'AUDIT_SIGNING_KEY', 'CHROMIUM_PATH', 'TEMPORAL_TEST_SERVER_PATH']) delete env[key];
     const stack = startInOwnGroup(process.execPath, [join(clone, 'scripts', 'start.js'), 'start'], { cwd: clone, env });
     try {
       let health: { status?: string } = {};

@@ -21,8 +21,15 @@ function openDir(prefix: string): string {
   return dir;
 }
 
+/**
+ * The environment of a fresh shell: nothing of this test run's own stack (its database owner URL,
+ * Temporal, Chromium, bundle) leaks in — a child given the run's DATABASE_OWNER_URL would provision
+ * roles in the run's shared database.
+ */
 function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...extra };
+  const inherited = { ...process.env };
+  for (const key of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'TEMPORAL_ADDRESS', 'CHROMIUM_PATH', 'MUTU_WORKFLOW_BUNDLE', 'TEMPORAL_TEST_SERVER_PATH', 'AUDIT_SIGNING_KEY']) delete inherited[key];
+  const env: NodeJS.ProcessEnv = { ...inherited, LOG_LEVEL: 'info', ...extra };
   for (const key of Object.keys(extra)) if (extra[key] === undefined) delete env[key];
   return env;
 }
