@@ -47,7 +47,8 @@ async function provision(provisioned: Provisioned, log: (line: string) => void):
   provisioned.stops.push(() => pg.stop());
   // Migrations run as the owner (initdb's role, or DATABASE_OWNER_URL); every process and test
   // connects as the application role, which cannot rewrite events. Tamper tests use the owner URL.
-  const ownerUrl = process.env.DATABASE_OWNER_URL ?? pg.url;
+  // An owner URL belongs to a given DATABASE_URL; with the embedded server, its initdb role owns.
+  const ownerUrl = pg.source === 'DATABASE_URL' ? (process.env.DATABASE_OWNER_URL ?? pg.url) : pg.url;
   await migrateAsOwner(ownerUrl);
   process.env.DATABASE_OWNER_URL = ownerUrl;
   process.env.DATABASE_URL = (await ensureApplicationRole(ownerUrl, { log })).url;
