@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@mutu/persistence';
 import { startTestStack, type TestStack } from '../support/stack';
-import { http } from './api-helpers';
+import { http, type HttpResult } from './api-helpers';
 
 describe('API sessions: refresh rotation, reuse detection, logout, login rate limit', () => {
   let stack: TestStack;
@@ -88,5 +88,82 @@ describe('API sessions: refresh rotation, reuse detection, logout, login rate li
     expect((await http(stack, staff.body.accessToken, 'GET', '/me')).status).toBe(401);
     expect((await refresh(staff.body.refreshToken)).status).toBe(401);
     expect((await http(stack, admin, 'PATCH', '/admin/users/u-nobody', { name: 'x' })).status).toBe(404);
+  });
+});
+
+describe('API sessions: the web app refresh cookie', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const WEB = { 'x-mutu-session': 'cookie' };
+  const cookieOf = (res: HttpResult) => res.headers.getSetCookie().find((c) => c.startsWith('mutu_refresh='));
+  const valueOf = (setCookie: string | undefined) => /^mutu_refresh=([^;]*)/.exec(setCookie ?? '')?.[1] ?? '';
+  const withCookie = (value: string) => ({ ...WEB, cookie: `other=1; mutu_refresh=${value}` });
+  const webLogin = (email: string) => http(stack, undefined, 'POST', '/auth/login', { email, password: DEMO_PASSWORD }, WEB);
+  const cookieRefresh = (value: string) => http(stack, undefined, 'POST', '/auth/refresh', {}, withCookie(value));
+
+  it('sign-in for the web app sets an httpOnly, SameSite=Strict, Secure cookie on /auth and leaves the token out of the body', async () => {
+    const res = await webLogin('komite3@demo.mutu.id');
+    expect(res.status).toBe(200);
+    expect(res.body.refreshToken).toBeUndefined();
+    expect(res.body.accessToken).toEqual(expect.any(String));
+    const cookie = cookieOf(res)!;
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\/auth(;|$)/);
+    expect(cookie).toMatch(/; Max-Age=\d+/);
+    // A script or the CLI, without the header, gets the token in the body and no cookie.
+    const cli = await http(stack, undefined, 'POST', '/auth/login', { email: 'komite3@demo.mutu.id', password: DEMO_PASSWORD });
+    expect(cli.body.refreshToken).toEqual(expect.any(String));
+    expect(cookieOf(cli)).toBeUndefined();
+  });
+
+  it('the cookie rotates on refresh, a replayed cookie revokes the sign-in and is cleared', async () => {
+    const first = valueOf(cookieOf(await webLogin('komite3@demo.mutu.id')));
+    const rotated = await cookieRefresh(first);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.refreshToken).toBeUndefined();
+    expect((await http(stack, rotated.body.accessToken, 'GET', '/me')).body.userId).toBe('u-committee-3');
+    const second = valueOf(cookieOf(rotated));
+    expect(second).not.toBe(first);
+    expect(second.length).toBeGreaterThan(20);
+
+    const replay = await cookieRefresh(first);
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(cookieOf(replay)).toMatch(/^mutu_refresh=;.*Expires=Thu, 01 Jan 1970/);
+    expect((await cookieRefresh(second)).status).toBe(401);
+  });
+
+  it('the cookie counts only on a JSON POST; without body token or cookie the refresh is 401', async () => {
+    const value = valueOf(cookieOf(await webLogin('komite3@demo.mutu.id')));
+    const plain = await http(stack, undefined, 'POST', '/auth/refresh', '{}', { ...withCookie(value), 'content-type': 'text/plain' });
+    expect(plain.status).toBeGreaterThanOrEqual(400);
+    expect(plain.status).toBeLessThan(500);
+    expect((await http(stack, undefined, 'POST', '/auth/refresh', {})).status).toBe(401);
+    // The token was not used by the refused request.
+    expect((await cookieRefresh(value)).status).toBe(200);
+  });
+
+  it('logout revokes the cookie sign-in and clears the cookie; sign out everywhere clears it too', async () => {
+    const value = valueOf(cookieOf(await webLogin('komite3@demo.mutu.id')));
+    const out = await http(stack, undefined, 'POST', '/auth/logout', {}, withCookie(value));
+    expect(out.status).toBe(204);
+    expect(cookieOf(out)).toMatch(/^mutu_refresh=;.*Path=\/auth/);
+    expect((await cookieRefresh(value)).status).toBe(401);
+
+    const again = await webLogin('komite3@demo.mutu.id');
+    const everywhere = await http(stack, again.body.accessToken, 'POST', '/me/sessions/revoke', undefined, WEB);
+    expect(everywhere.status).toBe(200);
+    expect(cookieOf(everywhere)).toMatch(/^mutu_refresh=;.*Path=\/auth/);
+    expect((await cookieRefresh(valueOf(cookieOf(again)))).status).toBe(401);
   });
 });

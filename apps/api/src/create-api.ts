@@ -34,6 +34,8 @@ export async function createApi(config: Config): Promise<NestExpressApplication>
       autoLogging: { ignore: (req) => req.url === '/health/live' },
     }),
   );
+  // The pages set their own Content-Security-Policy: the web app (web/web-csp.ts) and the docs
+  // (docs/swagger-ui.ts). JSON answers are never rendered as documents.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(methodNotAllowed());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });

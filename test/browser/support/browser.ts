@@ -26,7 +26,39 @@ export async function newPage(browser: Browser, options: Parameters<Browser['new
   page.setDefaultTimeout(60_000);
   // A script error in the app is a test failure waiting to be explained: print it.
   page.on('pageerror', (e) => process.stderr.write(`[browser] page error on ${page.url()}: ${e.stack ?? e.message}\n`));
+  await watchCsp(page);
   return { context, page };
+}
+
+const CSP_REPORTS = new WeakMap<Page, string[]>();
+
+/**
+ * Records what the Content-Security-Policy refuses on the page: `securitypolicyviolation` events
+ * of every document that runs script, and Chromium's console reports (which also cover the
+ * sandboxed report frame, where no script runs). Printed as they happen; read with cspViolations().
+ */
+async function watchCsp(page: Page): Promise<void> {
+  const reports: string[] = [];
+  CSP_REPORTS.set(page, reports);
+  const record = (line: string) => {
+    reports.push(line);
+    process.stderr.write(`[browser] CSP violation on ${page.url()}: ${line}\n`);
+  };
+  await page.exposeBinding('__mutuCspViolation', (_source, line: string) => record(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __mutuCspViolation?: (line: string) => void }).__mutuCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) record(`console: ${m.text()}`);
+  });
+}
+
+/** Every CSP refusal seen on the page so far (events and console reports). */
+export function cspViolations(page: Page): string[] {
+  return [...(CSP_REPORTS.get(page) ?? [])];
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -47,7 +79,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core (WCAG 2 A/AA rules) on the page; returns the serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the app's CSP
+  // refuses inline script, and the test must not loosen it.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });

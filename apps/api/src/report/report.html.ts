@@ -15,6 +15,14 @@ const ROLE: Record<string, string> = {
 };
 const STATUS: Record<string, string> = { planned: 'direncanakan', in_progress: 'berjalan', done: 'selesai', dropped: 'dibatalkan' };
 
+/**
+ * The report's one style sheet, inline so the page stands alone (PDF, srcdoc preview). The web
+ * app's Content-Security-Policy allows exactly this text by its hash: no style attributes here.
+ */
+export const REPORT_CSS = `body{font-family:serif;margin:2cm;line-height:1.4}h1,h2,.tengah{text-align:center}.halaman{page-break-after:always}
+table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:4px;text-align:left;vertical-align:top}
+.hash{font-family:monospace;font-size:9pt;word-break:break-all}.kosong{color:#777;font-style:italic}`;
+
 export interface ReportHtmlContext {
   schoolName: string;
   names: Record<string, string>;
@@ -46,11 +54,9 @@ export function renderReportHtml(p: Program, ctx: ReportHtmlContext): string {
     .join('');
   const evidence = c.activities.flatMap((a) => a.evidence.map((e) => ({ ...e, activity: a.title })));
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Laporan Pelaksanaan — ${esc(c.title)}</title>
-<style>body{font-family:serif;margin:2cm;line-height:1.4}h1,h2{text-align:center}.halaman{page-break-after:always}
-table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:4px;text-align:left;vertical-align:top}
-.hash{font-family:monospace;font-size:9pt;word-break:break-all}.kosong{color:#777;font-style:italic}</style></head><body>
+<style>${REPORT_CSS}</style></head><body>
 <section class="halaman"><h1>LAPORAN PELAKSANAAN PROGRAM PENINGKATAN MUTU</h1><h2>${esc(c.title)}</h2>
-<p style="text-align:center">${esc(ctx.schoolName)}<br>Tahun Anggaran ${c.budgetYear}</p></section>
+<p class="tengah">${esc(ctx.schoolName)}<br>Tahun Anggaran ${c.budgetYear}</p></section>
 <section class="halaman"><h2>HALAMAN PENGESAHAN</h2>
 <p>Laporan ini disahkan dengan tanda tangan elektronik atas isi laporan dengan sidik SHA-256:</p><p class="hash" data-report-sha256="${hash}">${hash}</p>
 <p>Versi laporan: <span data-report-version="${version ?? ''}">${version === null ? 'draf (belum diajukan)' : `v${version}`}</span></p>

@@ -76,9 +76,9 @@ const cmd = (
 ): RouteSpec => ({ method, path, roles, command, body, summary, programScoped: true, status: 200, mutation: true });
 
 export const ROUTES = {
-  login: { method: 'POST', path: '/auth/login', roles: 'public', body: S.LoginBodySchema, status: 200, summary: 'Sign in with email and password' },
-  refresh: { method: 'POST', path: '/auth/refresh', roles: 'public', body: S.RefreshBodySchema, status: 200, summary: 'Rotate a refresh token' },
-  logout: { method: 'POST', path: '/auth/logout', roles: 'public', body: S.RefreshBodySchema, status: 204, summary: 'Revoke a refresh token family' },
+  login: { method: 'POST', path: '/auth/login', roles: 'public', body: S.LoginBodySchema, status: 200, summary: 'Sign in with email and password. With `x-mutu-session: cookie` (the web app) the refresh token is set as an httpOnly cookie and left out of the body' },
+  refresh: { method: 'POST', path: '/auth/refresh', roles: 'public', body: S.RefreshBodySchema, status: 200, summary: 'Rotate a refresh token: the body\'s, or else the httpOnly cookie\'s (mutu_refresh, Path=/auth; JSON POST only). A cookie-borne token is answered with a new cookie, never in the body' },
+  logout: { method: 'POST', path: '/auth/logout', roles: 'public', body: S.RefreshBodySchema, status: 204, summary: 'Revoke a refresh token family (the body\'s token, or else the cookie\'s) and clear the cookie' },
   me: { method: 'GET', path: '/me', roles: READERS, summary: 'The signed-in user' },
   myTasks: { method: 'GET', path: '/me/tasks', roles: READERS, summary: 'What is waiting on me' },
 

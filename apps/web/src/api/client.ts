@@ -1,8 +1,14 @@
 // The one place that talks to the API: bearer token, Idempotency-Key on writes, errors as
 // ApiFailure. A 401 tries one token refresh, then signs the user out.
+//
+// The session lives in this module's memory only, never in localStorage or sessionStorage: a
+// script injected into the page finds no token to carry away. The refresh token is an httpOnly
+// cookie the server sets (`x-mutu-session: cookie` asks for it); this code never sees it. A page
+// load starts with `restoreSession()`, which trades the cookie for a new access token.
 import { ApiFailure, failureFrom } from './api-failure';
 
-const SESSION_KEY = 'mutu.session';
+/** Tells the API to keep the refresh token in its httpOnly cookie and out of response bodies. */
+const SESSION_MODE = { 'x-mutu-session': 'cookie' } as const;
 
 export interface SessionUser {
   userId: string;
@@ -16,7 +22,6 @@ export interface SessionUser {
 
 export interface Session {
   accessToken: string;
-  refreshToken?: string;
   /** After an admin's password reset: only the change-password screen until it is changed. */
   mustChangePassword?: boolean;
   user: SessionUser;
@@ -24,20 +29,16 @@ export interface Session {
 
 type Listener = (s: Session | null) => void;
 const listeners = new Set<Listener>();
+let current: Session | null = null;
 
 export function readSession(): Session | null {
-  try {
-    const raw = localStorage.getItem(SESSION_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    return null;
-  }
+  return current;
 }
 
+/** Keeps what the app needs of a session answer (never a refresh token, should one appear). */
 export function writeSession(session: Session | null): void {
-  if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  else localStorage.removeItem(SESSION_KEY);
-  listeners.forEach((l) => l(session));
+  current = session ? { accessToken: session.accessToken, mustChangePassword: session.mustChangePassword, user: session.user } : null;
+  listeners.forEach((l) => l(current));
 }
 
 export function onSessionChange(l: Listener): () => void {
@@ -65,24 +66,50 @@ async function parseBody(res: Response): Promise<unknown> {
   }
 }
 
-/** Rotates the refresh token for a new access token; false when the session cannot continue. */
-async function tryRefresh(): Promise<boolean> {
-  const s = readSession();
-  if (!s?.refreshToken) return false;
-  try {
-    const res = await fetch('/auth/refresh', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ refreshToken: s.refreshToken }),
-    });
-    if (!res.ok) return false;
-    const body = (await res.json()) as Partial<Session>;
-    if (!body.accessToken) return false;
-    writeSession({ accessToken: body.accessToken, refreshToken: body.refreshToken ?? s.refreshToken, mustChangePassword: body.mustChangePassword ?? s.mustChangePassword, user: body.user ?? s.user });
-    return true;
-  } catch {
-    return false;
-  }
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Trades the refresh cookie for a new access token (the server rotates the cookie); false when
+ * the session cannot continue. One refresh at a time per tab, and one at a time across tabs
+ * (Web Locks): two tabs rotating the same cookie at once would look like a stolen token and end
+ * the sign-in.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= withRefreshLock(async () => {
+    try {
+      const res = await fetch('/auth/refresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...SESSION_MODE },
+        body: '{}',
+      });
+      if (!res.ok) return false;
+      const body = (await res.json()) as Partial<Session>;
+      if (!body.accessToken || !body.user) return false;
+      writeSession({ accessToken: body.accessToken, mustChangePassword: body.mustChangePassword, user: body.user });
+      return true;
+    } catch {
+      return false;
+    }
+  }).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? (locks.request('mutu-session-refresh', fn) as Promise<T>) : fn();
+}
+
+/** On page load: signed in again when the cookie still holds a live session. */
+export async function restoreSession(): Promise<Session | null> {
+  return (await refreshSession()) ? current : null;
+}
+
+/** Revokes this sign-in on the server (the cookie's family) and clears the cookie. */
+export async function endSession(): Promise<void> {
+  await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...SESSION_MODE }, body: '{}' });
 }
 
 export interface RequestOptions {
@@ -92,7 +119,7 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...authHeader() };
+  const headers: Record<string, string> = { accept: 'application/json', ...SESSION_MODE, ...authHeader() };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = opts.idempotencyKey ?? newIdempotencyKey();
   let res: Response;
@@ -102,7 +129,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw new ApiFailure(0, 'NETWORK', 'network error');
   }
   if (res.status === 401 && !path.startsWith('/auth/') && !opts.retried) {
-    if (await tryRefresh()) return request<T>(method, path, { ...opts, retried: true, idempotencyKey: headers['idempotency-key'] });
+    if (await refreshSession()) return request<T>(method, path, { ...opts, retried: true, idempotencyKey: headers['idempotency-key'] });
     writeSession(null);
   }
   const body = await parseBody(res);
