@@ -1,30 +1,15 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { auditCommand } from './audit/audit.command';
 import { migrateCommand } from './commands/migrate.command';
 import { startCommand } from './commands/start.command';
 import { importCommand } from './import/import.command';
 import { projectionsCommand } from './projections/projections-rebuild.command';
 
-const USAGE = `usage: mutu <command>
-
-  start                       provision and run the whole stack (npm start)
-  migrate                     apply pending database migrations (DATABASE_URL)
-  audit <sub>                 verify | checkpoint | export | verify-bundle | replay (mutu audit for help)
-  projections rebuild         rebuild programs + tasks from the events and compare with the live ones
-  import campaign <file>      set up a mentoring campaign from a .csv/.xlsx sheet (--as <email> [--dry-run])
-`;
-
-type Command = (args: string[]) => Promise<void>;
-
-const COMMANDS: Record<string, Command> = {
-  start: () => startCommand(),
-  migrate: () => migrateCommand(),
-  audit: (args) => auditCommand(args),
-  projections: (args) => projectionsCommand(args),
-  import: (args) => importCommand(args),
-};
+/** sysexits' EX_USAGE: the command line itself was wrong. */
+const USAGE_ERROR = 64;
 
 /** Without DATABASE_URL / TEMPORAL_ADDRESS, use those of a running `npm start` (see .data/runtime.json). */
 function adoptRunningStack(): void {
@@ -37,18 +22,40 @@ function adoptRunningStack(): void {
   process.env.TEMPORAL_ADDRESS ??= runtime.TEMPORAL_ADDRESS;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const [name, ...args] = argv;
-  if (name !== 'start') adoptRunningStack();
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    process.stderr.write(USAGE);
-    process.exit(name ? 64 : 0);
-  }
-  await command(args);
+/**
+ * Help (asked for, or shown because a command was left out) exits 0; any other parse error has
+ * already printed its one line and the usage, and exits 64.
+ */
+function exitOnParseError(err: CommanderError): never {
+  const help = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code);
+  process.exit(help ? 0 : USAGE_ERROR);
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  process.stderr.write(`mutu: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+/** The same parse-error handling on every command (added commands do not inherit it). */
+function configure(cmd: Command): Command {
+  cmd.showHelpAfterError().showSuggestionAfterError(false).exitOverride(exitOnParseError);
+  cmd.commands.forEach(configure);
+  return cmd;
+}
+
+function mutuProgram(): Command {
+  const program = new Command('mutu').description(
+    'Mutu operator commands. Without DATABASE_URL they use the database and Temporal of a running `npm start` (.data/runtime.json).',
+  );
+  program.command('start').description('provision PostgreSQL and Temporal when not configured, migrate, then run the worker and the API (npm start)').action(startCommand);
+  program.command('migrate').description('apply pending database migrations (DATABASE_OWNER_URL, else DATABASE_URL)').action(migrateCommand);
+  program.addCommand(auditCommand());
+  program.addCommand(projectionsCommand());
+  program.addCommand(importCommand());
+  program.hook('preAction', (_program, action) => {
+    if (action.name() !== 'start') adoptRunningStack();
+  });
+  return configure(program);
+}
+
+mutuProgram()
+  .parseAsync(process.argv)
+  .catch((e) => {
+    process.stderr.write(`mutu: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -45,25 +45,3 @@ export class AuditContext {
     await this.conn?.close().catch(() => undefined);
   }
 }
-
-/** `--name value` from argv, or undefined. */
-export function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** A one-line progress bar on stderr (only on a terminal). */
-export function progressBar(label: string) {
-  let last = 0;
-  return (done: number, total: number) => {
-    if (!process.stderr.isTTY) return;
-    const now = Date.now();
-    if (now - last < 100 && done < total) return;
-    last = now;
-    const width = 30;
-    const frac = total > 0 ? Math.min(1, done / total) : 0;
-    const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
-    process.stderr.write(`\r${label} [${bar}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
-    if (done >= total) process.stderr.write('\n');
-  };
-}

@@ -57,10 +57,18 @@ function divergenceOf(run: FetchedRun, events: StoredEvent[]): ProgramReplay['di
 export async function replayPrograms(
   deps: { client: Client; store: EventStore; archive?: RunArchive },
   programIds: string[],
-  opts: { code?: WorkflowCodeOptions; onProgram?: (r: ProgramReplay) => void } = {},
+  opts: {
+    code?: WorkflowCodeOptions;
+    onProgram?: (r: ProgramReplay) => void;
+    /** Programs whose histories are fetched, then runs replayed, so far. */
+    onProgress?: (phase: 'fetch' | 'replay', done: number, total: number) => void;
+  } = {},
 ): Promise<ProgramReplay[]> {
   const fetched = new Map<string, FetchedRun[]>();
-  for (const id of programIds) fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`, deps.archive));
+  for (const [i, id] of programIds.entries()) {
+    fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`, deps.archive));
+    opts.onProgress?.('fetch', i + 1, programIds.length);
+  }
   const byRun = new Map<string, string>();
   const all: { workflowId: string; history: History }[] = [];
   for (const [id, runs] of fetched) {
@@ -72,7 +80,9 @@ export async function replayPrograms(
   const failures = new Map<string, { runId: string; message: string }[]>();
   if (all.length > 0) {
     const results = Worker.runReplayHistories({ ...(opts.code ?? workflowCodeOptions()), replayName: 'mutu-audit-replay' }, all);
+    let replayed = 0;
     for await (const r of results) {
+      opts.onProgress?.('replay', ++replayed, all.length);
       if (!r.error) continue;
       const id = byRun.get(r.runId) ?? r.workflowId.replace(/^program-/, '');
       const list = failures.get(id) ?? [];

@@ -1,13 +1,14 @@
+import { Command } from 'commander';
 import { loadConfigOrExit } from '@mutu/config';
 import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, RealisationProjector, snapshotReadModels } from '@mutu/persistence';
+import { progress } from '../progress';
 
 /**
  * `mutu projections rebuild`: replays every event into the program and campaign read models, then
  * compares the result with what the live, incremental projection had built. Exits 1 on any
  * difference (the rebuilt models stay: they are the ones the events justify).
  */
-export async function projectionsCommand(args: string[]): Promise<void> {
-  if (args[0] !== 'rebuild') throw new Error('usage: mutu projections rebuild');
+async function rebuild(): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.DATABASE_URL) throw new Error('set DATABASE_URL to rebuild the read models');
   const ds = createDataSource({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'mutu-projections' });
@@ -17,11 +18,13 @@ export async function projectionsCommand(args: string[]): Promise<void> {
     // The notification projectors are left out on purpose: the outbox holds delivery state.
     const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector()]);
     const live = await snapshotReadModels(ds);
-    const events = await store.rebuildProjections((done) => process.stdout.write(`\rreplayed ${done} events`));
+    const total = await store.countEvents();
+    const bar = progress({ label: 'replaying', unit: 'events', everyItems: 50_000 });
+    const events = await store.rebuildProjections((done) => bar.update(done, total)).finally(() => bar.stop());
     const rebuilt = await snapshotReadModels(ds);
     const differences = diffReadModels(live, rebuilt);
     process.stdout.write(
-      `\nrebuilt programs (${rebuilt.programs.length}), tasks (${rebuilt.tasks.length}), campaigns (${rebuilt.campaigns.length}) and clusters (${rebuilt.campaign_clusters.length}) from ${events} events\n`,
+      `rebuilt programs (${rebuilt.programs.length}), tasks (${rebuilt.tasks.length}), campaigns (${rebuilt.campaigns.length}) and clusters (${rebuilt.campaign_clusters.length}) from ${events} events\n`,
     );
     if (differences.length === 0) {
       process.stdout.write('the rebuilt read models equal the live ones\n');
@@ -32,4 +35,14 @@ export async function projectionsCommand(args: string[]): Promise<void> {
   } finally {
     await ds.destroy();
   }
+}
+
+export function projectionsCommand(): Command {
+  const cmd = new Command('projections').description('maintain the read models built from the events');
+  cmd
+    .command('rebuild')
+    .description('rebuild the program, task, campaign and realisation read models from every event, in one transaction, and compare them with the live ones')
+    .addHelpText('after', '\nExit status: 0 when the rebuilt read models equal the live ones, 1 when they differ or on an error.')
+    .action(rebuild);
+  return cmd;
 }

@@ -1,0 +1,117 @@
+import { Presets, SingleBar } from 'cli-progress';
+
+/** Progress of one piece of long work, shown on stderr so that stdout keeps only the results. */
+export interface Progress {
+  /** `done` items so far; `total` when known (it may change, e.g. from an estimate); `step` names a stage. */
+  update(done: number, total?: number, step?: string): void;
+  /** Ends the bar (idempotent); nothing is written after it. */
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  /** What is being done: "verifying", "replaying"… */
+  label: string;
+  /** What is counted: "events", "programs", "steps". */
+  unit: string;
+  /** Stages rather than items: no rate, and no plain lines off a terminal (a few steps, each short). */
+  steps?: boolean;
+  /** Off a terminal, a line at least every this many items (when the total is unknown or unreliable). */
+  everyItems?: number;
+  stream?: NodeJS.WriteStream;
+  /** Defaults to whether `stream` is a terminal. */
+  tty?: boolean;
+  now?: () => number;
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('en');
+
+/** Items per second since `started`, as the bar and the plain lines print it. */
+export function rateOf(done: number, elapsedMs: number): string {
+  return count(elapsedMs > 0 ? (done * 1000) / elapsedMs : done);
+}
+
+/**
+ * On a terminal, a bar redrawn in place (cli-progress) with counts, percentage, rate and ETA.
+ * Elsewhere (a pipe, a log file, CI) plain lines without carriage returns or escape codes: one at
+ * each tenth of the total and at least one every `everyItems`, then a last one with the total time.
+ */
+export function progress(opts: ProgressOptions): Progress {
+  const stream = opts.stream ?? process.stderr;
+  const tty = opts.tty ?? Boolean(stream.isTTY);
+  if (tty) return terminalBar(stream, opts);
+  return opts.steps ? { update: () => undefined, stop: () => undefined } : plainLines(stream, opts);
+}
+
+function terminalBar(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress {
+  const now = opts.now ?? Date.now;
+  const rate = opts.steps ? '' : ` | {rate} ${opts.unit}/s | eta {eta_formatted}`;
+  const bar = new SingleBar(
+    {
+      stream,
+      format: `${opts.label} [{bar}] {percentage}% | {value}/{total} ${opts.unit}${rate} | {duration_formatted}{step}`,
+      formatValue: (v, _o, type) => (type === 'value' || type === 'total' ? count(Number(v)) : String(v)),
+      barsize: 30,
+      // The run's own output follows the bar; the final state of the bar stays as a record.
+      clearOnComplete: false,
+      hideCursor: true,
+      gracefulExit: true,
+    },
+    Presets.shades_classic,
+  );
+  let started: number | undefined;
+  let stopped = false;
+  return {
+    update(done, total, step) {
+      if (stopped) return;
+      const payload = { rate: '0', step: step ? ` | ${step}` : '' };
+      if (started === undefined) {
+        started = now();
+        bar.start(Math.max(total ?? 0, done, 1), done, payload);
+      } else if (total !== undefined) {
+        bar.setTotal(Math.max(total, done, 1));
+      }
+      payload.rate = rateOf(done, now() - started);
+      bar.update(done, payload);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      if (started !== undefined) bar.stop();
+    },
+  };
+}
+
+function plainLines(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress {
+  const now = opts.now ?? Date.now;
+  const every = opts.everyItems ?? 10_000;
+  let started: number | undefined;
+  let total = 0;
+  let done = 0;
+  let printedTenth = -1;
+  let printedAt = 0;
+  let stopped = false;
+  const line = (text: string) => stream.write(`${opts.label}: ${text}\n`);
+  return {
+    update(d, t) {
+      if (stopped) return;
+      started ??= now();
+      done = d;
+      if (t !== undefined) total = t;
+      // A total at or below the count is an estimate that has run out: count items instead.
+      const known = total > done;
+      const tenth = known ? Math.floor((done * 10) / total) : printedTenth;
+      if (tenth <= printedTenth && done - printedAt < every) return;
+      printedTenth = Math.max(printedTenth, tenth);
+      printedAt = done;
+      const of = known ? `/${count(total)} ${opts.unit} (${Math.floor((done * 100) / total)}%)` : ` ${opts.unit}`;
+      line(`${count(done)}${of}, ${rateOf(done, now() - started)} ${opts.unit}/s`);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      if (started === undefined) return;
+      const elapsed = now() - started;
+      line(`done: ${count(done)} ${opts.unit} in ${(elapsed / 1000).toFixed(1)} s, ${rateOf(done, elapsed)} ${opts.unit}/s`);
+    },
+  };
+}
