@@ -3,8 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './audit/audit.command';
-import { migrateCommand } from './commands/migrate.command';
-import { startCommand } from './commands/start.command';
 import { importCommand } from './import/import.command';
 import { projectionsCommand } from './projections/projections-rebuild.command';
 
@@ -42,8 +40,8 @@ function mutuProgram(): Command {
   const program = new Command('mutu').description(
     'Mutu operator commands. Without DATABASE_URL they use the database and Temporal of a running `npm start` (.data/runtime.json).',
   );
-  program.command('start').description('provision PostgreSQL and Temporal when not configured, migrate, then run the worker and the API (npm start)').action(startCommand);
-  program.command('migrate').description('apply pending database migrations (DATABASE_OWNER_URL, else DATABASE_URL)').action(migrateCommand);
+  program.command('start').description('provision PostgreSQL and Temporal when not configured, migrate, then run the worker and the API (npm start)').action(async () => (await import('./commands/start.command')).startCommand());
+  program.command('migrate').description('apply pending database migrations (DATABASE_OWNER_URL, else DATABASE_URL)').action(async () => (await import('./commands/migrate.command')).migrateCommand());
   program.addCommand(auditCommand());
   program.addCommand(projectionsCommand());
   program.addCommand(importCommand());
