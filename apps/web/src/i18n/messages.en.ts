@@ -1,4 +1,5 @@
 import { accountEn } from './messages.account';
+import { spendingEn } from './messages.spending';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -227,4 +228,5 @@ export const en: Messages = {
   campaignPreparing: 'The campaign is being set up…',
   notFoundPage: 'Page not found.',
   ...accountEn,
+  ...spendingEn,
 };

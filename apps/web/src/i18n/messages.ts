@@ -1,5 +1,6 @@
 // UI text. Bahasa Indonesia is the source; English must have the same keys (checked by the type).
 import { accountId } from './messages.account';
+import { spendingId } from './messages.spending';
 
 export const id = {
   appName: 'Mutu',
@@ -240,6 +241,7 @@ export const id = {
   campaignPreparing: 'Kampanye sedang disiapkan…',
   notFoundPage: 'Halaman tidak ditemukan.',
   ...accountId,
+  ...spendingId,
 };
 
 export type Messages = typeof id;

@@ -13,6 +13,8 @@ import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { EvidenceList } from './evidence.tab';
 import { EvidenceUpload } from './evidence-upload';
+import { RealisationDownloads } from './realisation-downloads';
+import { SpendingSection } from './spending-section';
 
 function ActivityCard({ program, activity, reload }: { program: Program; activity: ActivityState; reload(): void }) {
   const { t, lang } = useI18n();
@@ -29,6 +31,7 @@ function ActivityCard({ program, activity, reload }: { program: Program; activit
   const canDrop = (program.stage === 'execute' || program.stage === 'assign') && hasRole(session, 'principal') && (activity.status === 'planned' || activity.status === 'in_progress');
   const canAttach = (program.stage === 'execute' || (program.stage === 'document' && !program.submissions.documentation)) &&
     (activity.status === 'in_progress' || activity.status === 'done') && (isPic || hasRole(session, 'principal') || hasRole(session, 'qa_team'));
+  const itemised = (activity.expenditures ?? []).length > 0;
   const act = async (path: string, body: unknown) => {
     if ((await run(() => api.post(`${base}/${path}`, body))) !== undefined) reload();
   };
@@ -46,12 +49,17 @@ function ActivityCard({ program, activity, reload }: { program: Program; activit
       {activity.dropReason && <p>{t('reason')}: {activity.dropReason}</p>}
       {canRun && activity.status === 'planned' && <button type="button" className="primary" disabled={busy} onClick={() => void act('start', {})}>{t('start')}</button>}
       {canRun && activity.status === 'in_progress' && (
-        <form className="card inner" onSubmit={(e) => { e.preventDefault(); void act('complete', { ...exec, realisedCost: Math.round(Number(exec.realisedCost) || 0), outcome: exec.outcome.trim() }); }}>
+        <form className="card inner" onSubmit={(e) => {
+          e.preventDefault();
+          // With expenditures recorded, the realised cost is their sum: the server computes it.
+          const { realisedCost, ...rest } = exec;
+          void act('complete', { ...rest, ...(itemised ? {} : { realisedCost: Math.round(Number(realisedCost) || 0) }), outcome: exec.outcome.trim() });
+        }}>
           <div className="row">
             <TextField label={t('actualStart')} type="date" value={exec.actualStart} issue={issues.get('actualStart')} onChange={(e) => setExec({ ...exec, actualStart: e.target.value })} />
             <TextField label={t('actualEnd')} type="date" value={exec.actualEnd} issue={issues.get('actualEnd')} onChange={(e) => setExec({ ...exec, actualEnd: e.target.value })} />
-            <TextField label={t('realisedCost')} type="number" inputMode="numeric" min={0} value={exec.realisedCost} hint={rupiah(Number(exec.realisedCost) || 0)}
-              issue={issues.get('realisedCost')} onChange={(e) => setExec({ ...exec, realisedCost: e.target.value })} />
+            {!itemised && <TextField label={t('realisedCost')} type="number" inputMode="numeric" min={0} value={exec.realisedCost} hint={rupiah(Number(exec.realisedCost) || 0)}
+              issue={issues.get('realisedCost')} onChange={(e) => setExec({ ...exec, realisedCost: e.target.value })} />}
           </div>
           <TextArea label={t('outcome')} rows={3} value={exec.outcome} issue={issues.get('outcome')} onChange={(e) => setExec({ ...exec, outcome: e.target.value })} />
           <button type="submit" className="primary" disabled={busy}>{t('complete')}</button>
@@ -67,6 +75,7 @@ function ActivityCard({ program, activity, reload }: { program: Program; activit
         </details>
       )}
       <ErrorMessage error={error} />
+      <SpendingSection program={program} activity={activity} reload={reload} />
       <EvidenceList program={program} activity={activity} />
       {canAttach && <EvidenceUpload programId={program.programId} activityId={activity.id} defaultKind={activity.requiredEvidence[0] ?? 'photo'} onUploaded={reload} />}
     </li>
@@ -77,6 +86,7 @@ export function ActivitiesTab({ program, reload }: ProgramTabProps) {
   const { t } = useI18n();
   return (
     <section aria-label={t('tabActivities')}>
+      <RealisationDownloads program={program} />
       <ul className="plain">
         {program.plan.activities.map((a) => <ActivityCard key={a.id} program={program} activity={a} reload={reload} />)}
       </ul>
