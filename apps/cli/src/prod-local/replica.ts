@@ -16,8 +16,9 @@ export interface ReplicaSpec {
   log: ProvisionLog;
 }
 
-/** How long a restarted replica waits before it starts again (a supervisor's back-off). */
+/** A supervisor's back-off: 0.5 s after a death, doubling while restarts fail, at most 10 s. */
 const RESTART_DELAY_MS = 500;
+const MAX_RESTART_DELAY_MS = 10_000;
 
 /**
  * One API or worker process started as the Dockerfile's command starts it, restarted when it
@@ -28,6 +29,8 @@ export class Replica {
   private stopping = false;
   private out?: WriteStream;
   restarts = 0;
+  /** Restarts in a row that died before they were ready. */
+  private failedStarts = 0;
   readonly logFile: string;
 
   constructor(readonly spec: ReplicaSpec) {
@@ -64,7 +67,10 @@ export class Replica {
     child.stderr!.on('data', (chunk: Buffer) => this.out!.write(chunk));
     const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) => {
-        if (!ready) reject(new Error(`${this.spec.name} exited (${signal ?? code}) before it was ready; see ${this.logFile}`));
+        if (!ready) {
+          this.failedStarts++;
+          reject(new Error(`${this.spec.name} exited (${signal ?? code}) before it was ready; see ${this.logFile}`));
+        }
         if (!this.stopping && this.child === child) this.scheduleRestart(code, signal);
       });
     });
@@ -73,6 +79,7 @@ export class Replica {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${this.spec.name} not ready within ${timeoutMs} ms; see ${this.logFile}`)), timeoutMs).unref());
     await Promise.race([readyPromise, exited, timeout]);
     ready = true;
+    this.failedStarts = 0;
     return Date.now() - started;
   }
 
@@ -92,14 +99,16 @@ export class Replica {
 
   private scheduleRestart(code: number | null, signal: NodeJS.Signals | null): void {
     this.restarts++;
-    this.spec.log(`${this.spec.name} exited (${signal ?? code}); restarting it (restart ${this.restarts})`);
+    const delay = Math.min(RESTART_DELAY_MS * 2 ** Math.max(0, this.failedStarts - 1), MAX_RESTART_DELAY_MS);
+    this.spec.log(`${this.spec.name} exited (${signal ?? code}); restarting it in ${delay} ms (restart ${this.restarts})`);
     setTimeout(() => {
       if (this.stopping) return;
       this.start().then(
         (ms) => this.spec.log(`${this.spec.name} back in ${ms} ms`),
+        // A start that died has already scheduled the next attempt, with a longer delay.
         (e: unknown) => this.spec.log(`${this.spec.name} restart failed: ${e instanceof Error ? e.message : String(e)}`),
       );
-    }, RESTART_DELAY_MS);
+    }, delay);
   }
 
   private async pollHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
