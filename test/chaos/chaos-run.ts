@@ -1,11 +1,12 @@
 // The fault suite: programs driven concurrently through their lifecycle over HTTP through the
 // proxy, while a seeded schedule kills replicas with SIGKILL and restarts PostgreSQL and the
 // Temporal server; then every promise is checked against PostgreSQL (owner) and Temporal.
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@mutu/persistence';
 import { ChaosClient } from './chaos-client';
 import { checkChainsAndReadModels, checkCommands, checkFinalStages, checkNotifications } from './chaos-checks';
-import { startChaosTopology, type ChaosTopology } from './chaos-topology';
+import { ROOT, startChaosTopology, type ChaosTopology } from './chaos-topology';
 import { driveProgram, type ExpectedProgram } from './program-driver';
 import { between, seededRng, type Rng } from './rng';
 
@@ -32,7 +33,8 @@ export interface ChaosReport {
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const started = Date.now();
   o.log(`chaos: seed ${o.seed} (CHAOS_SEED=${o.seed} repeats this schedule), ${o.programs} programs, faults ${JSON.stringify(o.faults)}`);
-  const topo = await startChaosTopology((l) => o.log(`  ${l}`));
+  const logsDir = join(ROOT, 'test-results', 'chaos', String(o.seed));
+  const topo = await startChaosTopology((l) => o.log(`  ${l}`), logsDir);
   const ready = Date.now();
   try {
     const rng = seededRng(o.seed);
@@ -63,6 +65,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       const chains = await checkChainsAndReadModels(ds);
       const notifications = await checkNotifications(ds, programs, topo.mails);
       const problems = [...failures, ...client.stats.abandoned.map((a) => `abandoned: ${a}`), ...stages.problems, ...commands.problems, ...chains.problems, ...notifications.problems];
+      // A dependency restarting is a 503 with Retry-After; a 500 is a bug.
+      const errors = client.stats.statuses['500'] ?? 0;
+      if (errors > 0) problems.push(`${errors} answers were 500 (see the replicas' logs)`);
       for (const [kind, n] of Object.entries(o.faults)) {
         if ((injected[kind as FaultKind] ?? 0) < n) problems.push(`only ${injected[kind as FaultKind] ?? 0} of ${n} × ${kind} injected before the load ended`);
       }
@@ -87,6 +92,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         loadSeconds: Math.round((loadEnd - ready) / 1000),
         totalSeconds: Math.round((Date.now() - started) / 1000),
       };
+      if (problems.length > 0) o.log(`chaos: the replicas' and the Temporal server's logs are kept in ${logsDir}`);
       return { figures, problems };
     } finally {
       await ds.destroy();

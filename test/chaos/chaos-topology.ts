@@ -2,7 +2,7 @@
 // process so the fault suite holds its handles: the replicas, the Temporal server and PostgreSQL,
 // which it restarts as a supervisor would (same data directory, same ports). The replicas send
 // their email to a real SMTP server started here, whose messages are parsed back.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,7 +34,8 @@ export interface ChaosTopology {
   stop(): Promise<void>;
 }
 
-export async function startChaosTopology(log: (line: string) => void): Promise<ChaosTopology> {
+/** `logsDir` receives the replicas' and the Temporal server's logs when the topology stops. */
+export async function startChaosTopology(log: (line: string) => void, logsDir: string): Promise<ChaosTopology> {
   const mails: ReceivedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -56,8 +57,11 @@ export async function startChaosTopology(log: (line: string) => void): Promise<C
   // Open to the account embedded PostgreSQL runs as (when the tests run as root).
   chmodSync(dir, 0o755);
   // A fixed port: the replicas' DATABASE_URL must stay right across a restart of PostgreSQL.
+  // Only what an operator's shell would hold: the test run's own settings (LOG_LEVEL=silent, its
+  // DATABASE_URL...) must not reach the replicas, whose readiness is read from their logs.
+  const inherited = ['PATH', 'HOME', 'MUTU_CACHE_DIR', 'XDG_CACHE_HOME', 'CHROMIUM_PATH'].filter((k) => process.env[k]);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...Object.fromEntries(inherited.map((k) => [k, process.env[k]])),
     MUTU_POSTGRES_PORT: String(await freePort()),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
@@ -128,6 +132,10 @@ export async function startChaosTopology(log: (line: string) => void): Promise<C
       await t.stop();
       await pg.stop();
       await closeSmtp();
+      // The processes' logs outlive the run, for whoever reads a failure.
+      for (const [from, to] of [['logs', '.'], ['temporal/temporal-server.log', 'temporal-server.log']]) {
+        if (existsSync(join(dir, from))) cpSync(join(dir, from), join(logsDir, to), { recursive: true });
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

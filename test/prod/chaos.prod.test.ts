@@ -11,7 +11,7 @@ const options: Omit<ChaosOptions, 'log'> = long
       programs: Number(process.env.CHAOS_PROGRAMS ?? 200),
       concurrency: Number(process.env.CHAOS_CONCURRENCY ?? 50),
       faults: { 'kill -9 worker': 3, 'kill -9 api': 3, 'restart postgres': 2, 'restart temporal': 2 },
-      gapMs: [15_000, 45_000],
+      gapMs: [30_000, 150_000],
       requestBudgetMs: 300_000,
     }
   : {

@@ -3,6 +3,7 @@ import { isDomainError } from '@mutu/domain';
 import type { Request, Response } from 'express';
 import type { ErrorBody } from './api-error';
 import { toDomainFailure } from './temporal-errors';
+import { toUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable-errors';
 
 /** Maps every thrown thing to the one error shape; only the unexpected becomes a 500. */
 @Catch()
@@ -17,7 +18,7 @@ export class ErrorsFilter implements ExceptionFilter {
     body.requestId = req.id;
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     // A temporary refusal says when to try again (e.g. 503 WORKER_UNAVAILABLE).
-    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds ?? (body.statusCode === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
@@ -35,7 +36,7 @@ export class ErrorsFilter implements ExceptionFilter {
     if (isDomainError(error)) {
       return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
     }
-    const failure = toDomainFailure(error);
+    const failure = toDomainFailure(error) ?? toUnavailable(error);
     if (failure) return failure;
     if (error instanceof SyntaxError && 'body' in (error as object)) {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
