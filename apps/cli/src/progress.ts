@@ -15,7 +15,7 @@ export interface ProgressOptions {
   unit: string;
   /** Stages rather than items: no rate, and no plain lines off a terminal (a few steps, each short). */
   steps?: boolean;
-  /** Off a terminal, a line at least every this many items (when the total is unknown or unreliable). */
+  /** Off a terminal and without a total ahead of the count, a line every this many items. */
   everyItems?: number;
   stream?: NodeJS.WriteStream;
   /** Defaults to whether `stream` is a terminal. */
@@ -32,8 +32,9 @@ export function rateOf(done: number, elapsedMs: number): string {
 
 /**
  * On a terminal, a bar redrawn in place (cli-progress) with counts, percentage, rate and ETA.
- * Elsewhere (a pipe, a log file, CI) plain lines without carriage returns or escape codes: one at
- * each tenth of the total and at least one every `everyItems`, then a last one with the total time.
+ * Elsewhere (a pipe, a log file, CI) plain lines without carriage returns or escape codes: the
+ * first, one at each tenth of the total (or every `everyItems` while the count is past an
+ * estimated total), then a last one with the total time and rate.
  */
 export function progress(opts: ProgressOptions): Progress {
   const stream = opts.stream ?? process.stderr;
@@ -94,13 +95,14 @@ function plainLines(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress
   return {
     update(d, t) {
       if (stopped) return;
+      const first = started === undefined;
       started ??= now();
       done = d;
       if (t !== undefined) total = t;
       // A total at or below the count is an estimate that has run out: count items instead.
       const known = total > done;
       const tenth = known ? Math.floor((done * 10) / total) : printedTenth;
-      if (tenth <= printedTenth && done - printedAt < every) return;
+      if (!first && (known ? tenth <= printedTenth : done - printedAt < every)) return;
       printedTenth = Math.max(printedTenth, tenth);
       printedAt = done;
       const of = known ? `/${count(total)} ${opts.unit} (${Math.floor((done * 100) / total)}%)` : ` ${opts.unit}`;
