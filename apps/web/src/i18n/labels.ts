@@ -73,6 +73,7 @@ const task: Dict = {
   confirm_cancellation: { id: 'Putuskan pembatalan', en: 'Decide on the cancellation' },
   revise_plan: { id: 'Susun / perbaiki rencana', en: 'Draft or revise the plan' },
   close_program: { id: 'Tutup program', en: 'Close the program' },
+  acknowledge_overspend: { id: 'Setujui kelebihan belanja', en: 'Acknowledge an overspend' },
 };
 const reportSection: Dict = {
   background: { id: 'Latar belakang', en: 'Background' },

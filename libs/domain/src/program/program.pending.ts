@@ -2,6 +2,7 @@
 import type { Role } from '../actor';
 import type { Stage } from './program.schemas';
 import { type ApprovalRecord, type Program, type ProgramState, stageEnteredAt } from './program.state';
+import { varianceOf } from './expenditure.rules';
 
 export type PendingDecisionKind =
   | 'approve_plan'
@@ -13,7 +14,8 @@ export type PendingDecisionKind =
   | 'sign_report'
   | 'confirm_cancellation'
   | 'revise_plan'
-  | 'close_program';
+  | 'close_program'
+  | 'acknowledge_overspend';
 
 export interface PendingDecision {
   kind: PendingDecisionKind;
@@ -47,16 +49,26 @@ function stageDecisions(s: Program): PendingDecision[] {
       return [{ kind: 'assign_activities', stage: 'assign', role: 'principal', since: stageEnteredAt(s) }];
     case 'execute': {
       const entered = stageEnteredAt(s);
-      return s.plan.activities
-        .filter((a) => a.status === 'planned' || a.status === 'in_progress')
+      const open = s.plan.activities.filter((a) => a.status === 'planned' || a.status === 'in_progress');
+      const executing = open.map((a): PendingDecision => ({
+        kind: 'execute_activity',
+        stage: 'execute',
+        role: 'staff',
+        ...(a.assignment ? { userId: a.assignment.personInCharge } : {}),
+        activityId: a.id,
+        since: a.assignment && a.assignment.assignedAt > entered ? a.assignment.assignedAt : entered,
+      }));
+      // Spending beyond the threshold waits on the supervisor, since the expenditure that crossed it.
+      const overspent = open
+        .filter((a) => varianceOf(a).needsAcknowledgement)
         .map((a): PendingDecision => ({
-          kind: 'execute_activity',
+          kind: 'acknowledge_overspend',
           stage: 'execute',
-          role: 'staff',
-          ...(a.assignment ? { userId: a.assignment.personInCharge } : {}),
+          role: 'supervisor',
           activityId: a.id,
-          since: a.assignment && a.assignment.assignedAt > entered ? a.assignment.assignedAt : entered,
+          since: (a.expenditures ?? []).reduce((last, e) => (e.at > last ? e.at : last), entered),
         }));
+      return [...executing, ...overspent];
     }
     case 'document': {
       const sub = s.submissions.documentation;

@@ -131,3 +131,15 @@ describe('legacy realised cost', () => {
     expect(realisedCostOf(folded)).toBe(4_000_000);
   });
 });
+
+describe('pending decisions', () => {
+  it('an overspend waiting for acknowledgement is the supervisor\'s task, gone once acknowledged', async () => {
+    const { pendingDecisions } = await import('./program.pending');
+    const r = runCommands([spend('e1', 6_000_000)], running());
+    expect(pendingDecisions(r.state).filter((p) => p.kind === 'acknowledge_overspend')).toEqual([
+      expect.objectContaining({ role: 'supervisor', activityId: 'act-1', stage: 'execute' }),
+    ]);
+    const ack = runCommands([command('AcknowledgeOverspend', actors.supervisor, { activityId: 'act-1' })], r);
+    expect(pendingDecisions(ack.state).map((p) => p.kind)).not.toContain('acknowledge_overspend');
+  });
+});
