@@ -1,6 +1,8 @@
 // UI text of spending (expenditures, variance, overspend) and the BOSP realisation report
 // (Bahasa Indonesia, English): spread into the main dictionaries.
 export const spendingId = {
+  budgetComponent: 'Komponen BOSP',
+  componentNone: '(belum dipilih: dicocokkan dari nama mata anggaran)',
   spendingTitle: 'Belanja',
   expenditureDate: 'Tanggal',
   expenditureAmount: 'Jumlah (Rp)',
@@ -28,6 +30,8 @@ export const spendingId = {
 };
 
 export const spendingEn: typeof spendingId = {
+  budgetComponent: 'BOSP component',
+  componentNone: '(not chosen: matched from the budget line name)',
   spendingTitle: 'Spending',
   expenditureDate: 'Date',
   expenditureAmount: 'Amount (Rp)',

@@ -5,6 +5,8 @@ import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/f
 import { rupiah } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label, optionsOf } from '../i18n/labels';
+import { api } from '../api/client';
+import { useAsync } from '../use-async';
 
 interface Props {
   plan: Plan;
@@ -47,6 +49,9 @@ export function PlanEditor({ plan, onChange, issues, readOnly, budgetYear }: Pro
   const { t, lang } = useI18n();
   const setActivity = (i: number, patch: Partial<PlannedActivity>) =>
     onChange({ ...plan, activities: plan.activities.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  // The budget year's BOSP components (none when the year has no list: the line stays free text).
+  const bosp = useAsync(() => api.get<{ components: { code: string; name: string }[] }>(`/bosp/components/${budgetYear}`), [budgetYear]);
+  const components = bosp.data?.components ?? [];
   const windowIssue = (i: number, end: 'start' | 'end') => issues.get(`activities.${i}.window.${end}`) ?? issues.get(`activities.${i}.window`);
 
   return (
@@ -75,6 +80,15 @@ export function PlanEditor({ plan, onChange, issues, readOnly, budgetYear }: Pro
               <TextField label={t('windowEnd')} type="date" min={`${budgetYear}-01-01`} max={`${budgetYear}-12-31`} value={a.window.end} readOnly={readOnly}
                 issue={issues.get(`activities.${i}.window.end`)} onChange={(e) => setActivity(i, { window: { ...a.window, end: e.target.value } })} />
             </div>
+            {components.length > 0 && (
+              <SelectField label={t('budgetComponent')} value={a.budget.component ?? ''} disabled={readOnly} issue={issues.get(`activities.${i}.budget.component`)}
+                onChange={(e) => {
+                  const picked = components.find((c) => c.code === e.target.value);
+                  const { component: _old, ...rest } = a.budget;
+                  setActivity(i, { budget: picked ? { ...rest, component: picked.code, line: rest.line || picked.name } : rest });
+                }}
+                options={[{ value: '', text: t('componentNone') }, ...components.map((c) => ({ value: c.code, text: c.name }))]} />
+            )}
             <div className="row">
               <TextField label={t('budgetLine')} value={a.budget.line} readOnly={readOnly} issue={issues.get(`activities.${i}.budget.line`)}
                 onChange={(e) => setActivity(i, { budget: { ...a.budget, line: e.target.value } })} />
