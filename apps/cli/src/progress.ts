@@ -25,7 +25,7 @@ export interface ProgressOptions {
 
 const count = (n: number) => Math.round(n).toLocaleString('en');
 
-/** Items per second since `started`, as the bar and the plain lines print it. */
+/** Items per second over `elapsedMs`, as the bar and the plain lines print it. */
 export function rateOf(done: number, elapsedMs: number): string {
   return count(elapsedMs > 0 ? (done * 1000) / elapsedMs : done);
 }
@@ -59,25 +59,27 @@ function terminalBar(stream: NodeJS.WriteStream, opts: ProgressOptions): Progres
     },
     Presets.shades_classic,
   );
-  let started: number | undefined;
+  // Rates count from when the work began, not from its first report.
+  const began = now();
+  let started = false;
   let stopped = false;
   return {
     update(done, total, step) {
       if (stopped) return;
       const payload = { rate: '0', step: step ? ` | ${step}` : '' };
-      if (started === undefined) {
-        started = now();
+      if (!started) {
+        started = true;
         bar.start(Math.max(total ?? 0, done, 1), done, payload);
       } else if (total !== undefined) {
         bar.setTotal(Math.max(total, done, 1));
       }
-      payload.rate = rateOf(done, now() - started);
+      payload.rate = rateOf(done, now() - began);
       bar.update(done, payload);
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      if (started !== undefined) bar.stop();
+      if (started) bar.stop();
     },
   };
 }
@@ -85,7 +87,8 @@ function terminalBar(stream: NodeJS.WriteStream, opts: ProgressOptions): Progres
 function plainLines(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress {
   const now = opts.now ?? Date.now;
   const every = opts.everyItems ?? 10_000;
-  let started: number | undefined;
+  const began = now();
+  let started = false;
   let total = 0;
   let done = 0;
   let printedTenth = -1;
@@ -95,8 +98,8 @@ function plainLines(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress
   return {
     update(d, t) {
       if (stopped) return;
-      const first = started === undefined;
-      started ??= now();
+      const first = !started;
+      started = true;
       done = d;
       if (t !== undefined) total = t;
       // A total at or below the count is an estimate that has run out: count items instead.
@@ -106,13 +109,13 @@ function plainLines(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress
       printedTenth = Math.max(printedTenth, tenth);
       printedAt = done;
       const of = known ? `/${count(total)} ${opts.unit} (${Math.floor((done * 100) / total)}%)` : ` ${opts.unit}`;
-      line(`${count(done)}${of}, ${rateOf(done, now() - started)} ${opts.unit}/s`);
+      line(`${count(done)}${of}, ${rateOf(done, now() - began)} ${opts.unit}/s`);
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      if (started === undefined) return;
-      const elapsed = now() - started;
+      if (!started) return;
+      const elapsed = now() - began;
       line(`done: ${count(done)} ${opts.unit} in ${(elapsed / 1000).toFixed(1)} s, ${rateOf(done, elapsed)} ${opts.unit}/s`);
     },
   };
