@@ -24,6 +24,8 @@ COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/tsconfig.json ./tsconfig.json
 COPY --from=build /app/workflows ./workflows
 COPY --from=build /app/libs ./libs
+# The web app the API serves under /app/ (found at apps/web/dist from the compiled API).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 ENV MUTU_WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
 CMD ["node", "-r", "./scripts/register-dist.js", "dist/apps/api/src/main.js"]

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ProvisionLog } from '@mutu/provisioning';
 
 /** What the Dockerfile's final stage copies from its build stage (node_modules is pruned separately). */
-export const ARTIFACT_FILES = ['package.json', 'package-lock.json', 'dist', 'scripts', 'tsconfig.json', 'workflows', 'libs'] as const;
+export const ARTIFACT_FILES = ['package.json', 'package-lock.json', 'dist', 'scripts', 'tsconfig.json', 'workflows', 'libs', 'apps/web/dist'] as const;
 
 export interface Artifact {
   dir: string;
@@ -55,7 +55,7 @@ function refresh(root: string, dir: string, log: ProvisionLog): void {
   for (const name of ARTIFACT_FILES) {
     stamp[name] = fingerprintTree(join(root, name));
     if (stamp[name] === previous[name] && existsSync(join(dir, name))) continue;
-    const fresh = join(dir, `.${name}.new`);
+    const fresh = join(dir, `.${name.replace(/\//g, '_')}.new`);
     rmSync(fresh, { recursive: true, force: true });
     // Real copies: tsc rewrites dist/ in place, which would reach through hard links into a running artifact.
     cpSync(join(root, name), fresh, { recursive: true, filter: (src) => basename(src) !== 'node_modules' });
@@ -70,7 +70,8 @@ function refresh(root: string, dir: string, log: ProvisionLog): void {
 /** Replaces dir/name with `fresh` by two renames (no moment with half a copy). */
 function swapIn(dir: string, name: string, fresh: string): void {
   const target = join(dir, name);
-  const old = join(dir, `.${name}.old`);
+  const old = join(dir, `.${name.replace(/\//g, '_')}.old`);
+  mkdirSync(dirname(target), { recursive: true });
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
   renameSync(fresh, target);
