@@ -18,8 +18,8 @@ export interface ChaosOptions {
   /** Programs in flight at once. */
   concurrency: number;
   faults: Record<FaultKind, number>;
-  /** Pause before each fault, drawn from [min, max] ms. */
-  gapMs: [number, number];
+  /** Least time between two faults. */
+  minGapMs: number;
   /** How long one request may be retried before it counts as lost. */
   requestBudgetMs: number;
   log(line: string): void;
@@ -49,7 +49,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         failures.push(`program ${i + 1}: ${(e as Error).message}`);
       }
     }).finally(() => (done = true));
-    const injected = await injectFaults(topo, o, rng, () => done);
+    // A lifecycle makes 14 commands plus 4 per activity (2-5 activities): 28 on average.
+    const progress = () => client.accepted.length / (o.programs * 28);
+    const injected = await injectFaults(topo, o, rng, progress, () => done);
     await load;
     const loadEnd = Date.now();
     o.log(`chaos: load done in ${((loadEnd - ready) / 1000).toFixed(0)} s; ${JSON.stringify(injected)} injected; waiting for the outbox to drain`);
@@ -112,33 +114,40 @@ async function runPool(count: number, concurrency: number, task: (i: number) => 
   );
 }
 
-/** The faults in a seeded order, each after a seeded pause, while the load runs. */
-async function injectFaults(topo: ChaosTopology, o: ChaosOptions, rng: Rng, loadDone: () => boolean): Promise<Partial<Record<FaultKind, number>>> {
+/**
+ * The faults in a seeded order, each at a seeded moment of the load: when the accepted commands
+ * reach a seeded share (3-85 %) of the commands the run will make, so every fault lands while
+ * programs are in flight however fast the machine is. The next fault waits for the previous one to
+ * be over (a restarted server answering, a killed replica respawned) and for `minGapMs`.
+ */
+async function injectFaults(topo: ChaosTopology, o: ChaosOptions, rng: Rng, progress: () => number, loadDone: () => boolean): Promise<Partial<Record<FaultKind, number>>> {
   const queue = (Object.entries(o.faults) as [FaultKind, number][]).flatMap(([kind, n]) => Array.from({ length: n }, () => kind));
   for (let i = queue.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     [queue[i], queue[j]] = [queue[j], queue[i]];
   }
+  const moments = queue.map(() => 0.03 + rng() * 0.82).sort((a, b) => a - b);
   const injected: Partial<Record<FaultKind, number>> = {};
-  for (const kind of queue) {
-    const gap = between(rng, o.gapMs[0], o.gapMs[1]);
-    const until = Date.now() + gap;
-    while (Date.now() < until && !loadDone()) await new Promise((r) => setTimeout(r, 200));
+  for (const [i, kind] of queue.entries()) {
+    const earliest = Date.now() + o.minGapMs;
+    while ((progress() < moments[i] || Date.now() < earliest) && !loadDone()) await new Promise((r) => setTimeout(r, 200));
     if (loadDone()) break;
     const at = Date.now();
+    const share = `${Math.round(progress() * 100)} % of the load`;
     if (kind === 'kill -9 worker' || kind === 'kill -9 api') {
       const replicas = (kind === 'kill -9 api' ? topo.t.apis : topo.t.workers).filter((r) => r.pid() !== undefined);
       if (replicas.length === 0) continue;
       const victim = replicas[Math.floor(rng() * replicas.length)];
-      o.log(`chaos: kill -9 ${victim.spec.name} (pid ${victim.pid()})`);
+      o.log(`chaos: at ${share}: kill -9 ${victim.spec.name} (pid ${victim.pid()})`);
       victim.kill('SIGKILL');
+      while (victim.pid() === undefined && Date.now() - at < 60_000) await new Promise((r) => setTimeout(r, 200));
     } else if (kind === 'restart postgres') {
       const down = between(rng, 500, 3_000);
-      o.log(`chaos: restarting PostgreSQL (down ${down} ms)`);
+      o.log(`chaos: at ${share}: restarting PostgreSQL (down ${down} ms)`);
       await topo.restartPostgres(down);
     } else {
       const signal = rng() < 0.5 ? 'SIGTERM' : 'SIGKILL';
-      o.log(`chaos: restarting the Temporal server (${signal})`);
+      o.log(`chaos: at ${share}: restarting the Temporal server (${signal})`);
       await topo.restartTemporal(signal);
     }
     o.log(`chaos: ${kind} done in ${Date.now() - at} ms`);

@@ -11,7 +11,7 @@ const options: Omit<ChaosOptions, 'log'> = long
       programs: Number(process.env.CHAOS_PROGRAMS ?? 200),
       concurrency: Number(process.env.CHAOS_CONCURRENCY ?? 50),
       faults: { 'kill -9 worker': 3, 'kill -9 api': 3, 'restart postgres': 2, 'restart temporal': 2 },
-      gapMs: [30_000, 150_000],
+      minGapMs: 15_000,
       requestBudgetMs: 300_000,
     }
   : {
@@ -19,7 +19,7 @@ const options: Omit<ChaosOptions, 'log'> = long
       programs: Number(process.env.CHAOS_PROGRAMS ?? 14),
       concurrency: 14,
       faults: { 'kill -9 worker': 1, 'kill -9 api': 1, 'restart postgres': 1, 'restart temporal': 1 },
-      gapMs: [4_000, 10_000],
+      minGapMs: 5_000,
       requestBudgetMs: 180_000,
     };
 
