@@ -45,7 +45,7 @@ export function progress(opts: ProgressOptions): Progress {
 
 function terminalBar(stream: NodeJS.WriteStream, opts: ProgressOptions): Progress {
   const now = opts.now ?? Date.now;
-  const rate = opts.steps ? '' : ` | {rate} ${opts.unit}/s | eta {eta_formatted}`;
+  const rate = opts.steps ? '' : ` | {rate} ${opts.unit}/s | eta {remaining}`;
   const bar = new SingleBar(
     {
       stream,
@@ -66,14 +66,17 @@ function terminalBar(stream: NodeJS.WriteStream, opts: ProgressOptions): Progres
   return {
     update(done, total, step) {
       if (stopped) return;
-      const payload = { rate: '0', step: step ? ` | ${step}` : '' };
+      const elapsed = now() - began;
+      const goal = Math.max(total ?? (started ? bar.getTotal() : done), done, 1);
+      // The ETA from the rate so far (cli-progress's own starts at infinity and prints it cut short).
+      const eta = done > 0 && elapsed > 0 ? `${Math.ceil(((goal - done) * elapsed) / done / 1000)}s` : '…';
+      const payload = { rate: rateOf(done, elapsed), remaining: eta, step: step ? ` | ${step}` : '' };
       if (!started) {
         started = true;
         bar.start(Math.max(total ?? 0, done, 1), done, payload);
       } else if (total !== undefined) {
         bar.setTotal(Math.max(total, done, 1));
       }
-      payload.rate = rateOf(done, now() - began);
       bar.update(done, payload);
     },
     stop() {
