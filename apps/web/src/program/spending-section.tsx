@@ -79,6 +79,7 @@ export function SpendingSection({ program, activity, reload }: { program: Progra
       {s.overspent && !s.waiting && <p>{t('overspendAcknowledged')}</p>}
       {s.recorded.length === 0 && s.legacy === 0 && <p className="muted">{t('noExpenditures')}</p>}
       {(s.recorded.length > 0 || s.legacy > 0) && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('spendingTitle')}>
         <table>
           <thead><tr><th>{t('expenditureDate')}</th><th>{t('expenditureComponent')}</th><th>{t('expenditurePayee')}</th><th>SIPLah</th><th>{t('expenditureAmount')}</th><th /></tr></thead>
           <tbody>
@@ -91,6 +92,7 @@ export function SpendingSection({ program, activity, reload }: { program: Progra
             {s.legacy > 0 && <tr><td>{localDate(activity.execution?.actualEnd, lang)}</td><td colSpan={3}>{t('expenditureLegacy')}</td><td>{rupiah(s.legacy)}</td><td /></tr>}
           </tbody>
         </table>
+        </div>
       )}
       {withdrawing && (
         <form onSubmit={(e) => { e.preventDefault(); void done(request('DELETE', `${base}/expenditures/${encodeURIComponent(withdrawing.id)}`, { body: { reason: withdrawing.reason.trim() } })); }}>
