@@ -80,6 +80,12 @@ function contentOf(spec: RouteSpec): Json | undefined {
       return { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } };
     case 'binary':
       return { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+    case 'csv':
+      return { 'text/csv': { schema: { type: 'string' } } };
+    case 'xlsx': {
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return { [xlsx]: { schema: { type: 'string', contentMediaType: xlsx } } };
+    }
     case 'gzip':
       return { 'application/gzip': { schema: { type: 'string', contentMediaType: 'application/gzip' } } };
     case 'asset':

@@ -36,7 +36,7 @@ export interface RouteSpec {
   /** multipart/form-data fields other than the file. */
   form?: z.ZodType;
   status?: number;
-  produces?: 'json' | 'html' | 'pdf' | 'binary' | 'gzip' | 'openapi' | 'asset';
+  produces?: 'json' | 'html' | 'pdf' | 'binary' | 'gzip' | 'openapi' | 'asset' | 'csv' | 'xlsx';
   /** JSON answers are objects unless a route lists (an array). */
   returns?: 'array';
   mutation?: boolean;
@@ -150,8 +150,8 @@ export const ROUTES = {
   getBospComponents: { method: 'GET', path: '/bosp/components/:year', roles: READERS, summary: "The BOSP component list of a budget year and the regulation it comes from (empty when the year has none)" },
   putBospComponents: { method: 'PUT', path: '/bosp/components/:year', roles: ADMIN, body: PutBospComponentsBodySchema, status: 200, mutation: true, summary: "Set a budget year's BOSP component list (whole list, with its source)" },
   realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
-  realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: READERS, schoolScoped: true, produces: 'binary', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
-  realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: READERS, schoolScoped: true, produces: 'binary', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
+  realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: READERS, schoolScoped: true, produces: 'xlsx', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
+  realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: READERS, schoolScoped: true, produces: 'csv', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
   schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },
