@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** The rows the projectors own (ProgramProjector, CampaignProjector), in a stable order and a comparable form. */
+/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
   programs: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
@@ -8,6 +8,8 @@ export interface ReadModelSnapshot {
   campaign_clusters: Record<string, unknown>[];
   campaign_members: Record<string, unknown>[];
   campaign_schools: Record<string, unknown>[];
+  realisation_activities: Record<string, unknown>[];
+  realisation_expenditures: Record<string, unknown>[];
 }
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -33,6 +35,14 @@ export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapsho
     ),
     campaign_members: await q.query(`SELECT campaign_id || '/' || cluster_id || '/' || user_id AS key, role FROM campaign_members ORDER BY key`),
     campaign_schools: await q.query(`SELECT campaign_id || '/' || school_id AS key, cluster_id, position FROM campaign_schools ORDER BY key`),
+    realisation_activities: await q.query(
+      `SELECT program_id || '/' || activity_id AS key, school_id, region_id, budget_year, program_title, activity_title, component, budget_line,
+         planned_amount, window_start::text, status FROM realisation_activities ORDER BY key`,
+    ),
+    realisation_expenditures: await q.query(
+      `SELECT program_id || '/' || expenditure_id AS key, activity_id, school_id, region_id, budget_year, component, spent_on::text, amount, payee,
+         siplah_order_number, evidence_sha256, legacy FROM realisation_expenditures ORDER BY key`,
+    ),
   };
 }
 
@@ -42,7 +52,9 @@ export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapsh
     ...diffRows('programs', 'program_id', live.programs, rebuilt.programs),
     ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks),
     ...diffRows('campaigns', 'campaign_id', live.campaigns, rebuilt.campaigns),
-    ...(['campaign_clusters', 'campaign_members', 'campaign_schools'] as const).flatMap((t) => diffRows(t, 'key', live[t], rebuilt[t])),
+    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures'] as const).flatMap((t) =>
+      diffRows(t, 'key', live[t], rebuilt[t]),
+    ),
   ];
 }
 
