@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BOSP_GUIDELINES_63_2023 } from '@mutu/domain';
-import { createDataSource } from '@mutu/persistence';
+import { createDataSource, DEMO_PASSWORD } from '@mutu/persistence';
 import type { RouteId } from '../../apps/api/src/routes/route-table';
 import type { TestStack } from '../support/stack';
 
@@ -219,9 +219,11 @@ export function bodyFor(id: RouteId, target: Target): unknown {
       reason: 'matrix',
     },
     addDayOff: { date: '2026-08-18', kind: 'collective_leave', name: 'Matrix' },
-    // Account routes past the guard without changing an account: a wrong current password and a
-    // common temporary one are refused (422) by the route itself.
-    changePassword: { currentPassword: 'not-the-current-password', newPassword: 'matrix-new-password-2026' },
+    // Account routes past the guard without changing an account: the right current password with a
+    // common new one, and a common temporary one, are refused (422 WEAK_PASSWORD) by the route itself.
+    // (A wrong current password would count as a failed sign-in of the demo user: the limiter is
+    // shared by the whole run, so every later login of that user would answer 429.)
+    changePassword: { currentPassword: DEMO_PASSWORD, newPassword: 'password123' },
     resetUserPassword: { temporaryPassword: 'password123' },
     markNotificationsRead: { ids: ['999999999999'] },
     putNotificationPreferences: { channels: { email: true, webhook: false, inApp: true }, webhookUrl: null, quietHours: null, timeZone: 'Asia/Jakarta', digest: 'off', language: 'id' },
