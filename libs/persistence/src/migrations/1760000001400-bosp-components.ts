@@ -7,10 +7,10 @@ import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
  * or replace a year's list through PUT /bosp/components/:year.
  */
 // A frozen copy of the domain's BOSP_GUIDELINES_63_2023 (a migration must not change when code does).
-const SOURCE =
+export const SEED_SOURCE =
   'Peraturan Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Nomor 63 Tahun 2023 tentang Petunjuk Teknis ' +
   'Pengelolaan Dana Bantuan Operasional Satuan Pendidikan (Pasal penggunaan dana BOSP Reguler)';
-const COMPONENTS = [
+export const SEED_COMPONENTS = [
   { code: 'ppdb', name: 'Penerimaan Peserta Didik Baru' },
   { code: 'perpustakaan', name: 'Pengembangan Perpustakaan' },
   { code: 'pembelajaran_ekstrakurikuler', name: 'Kegiatan Pembelajaran dan Ekstrakurikuler' },
@@ -40,7 +40,7 @@ export class BospComponents1760000001400 implements MigrationInterface {
     for (const year of [2024, 2025]) {
       await q.query(
         `INSERT INTO bosp_component_lists (budget_year, source, components, updated_by) VALUES ($1, $2, $3::jsonb, 'migration')`,
-        [year, SOURCE, JSON.stringify(COMPONENTS)],
+        [year, SEED_SOURCE, JSON.stringify(SEED_COMPONENTS)],
       );
     }
     await q.query(`
