@@ -2,24 +2,8 @@
 // or the one legacy expenditure of an activity completed with a single realised cost), their sum,
 // the variance against the planned amount, and whether an overspend still needs acknowledging.
 import { budgetComponentOf } from '../bosp/bosp-components';
-import { OVERSPEND_THRESHOLD_PERCENT, type ExpenditureRecord } from './expenditure.schemas';
+import { OVERSPEND_THRESHOLD_PERCENT, type Expenditure, type OverspendAcknowledgement } from './expenditure.schemas';
 import type { ActivityState } from './program.state';
-
-export interface Expenditure extends Omit<ExpenditureRecord, 'evidenceSha256'> {
-  /** null only for a legacy expenditure. */
-  evidenceSha256: string | null;
-  /** true for the realised cost of an activity completed before expenditures were recorded. */
-  legacy: boolean;
-  recordedBy: string;
-  at: string;
-}
-
-export interface OverspendAcknowledgement {
-  by: string;
-  at: string;
-  /** The realised cost acknowledged: spending beyond it needs a new acknowledgement. */
-  realised: number;
-}
 
 type SpendingView = Pick<ActivityState, 'id' | 'budget' | 'execution'> & {
   expenditures?: Expenditure[];

@@ -34,3 +34,20 @@ export type ExpenditureRecord = z.infer<typeof ExpenditureRecordSchema>;
  * acknowledgement before the activity can be completed (the default policy: 10 %).
  */
 export const OVERSPEND_THRESHOLD_PERCENT = 10;
+
+/** An expenditure as the program's state keeps it (the state and the spending rules both use it). */
+export interface Expenditure extends Omit<ExpenditureRecord, 'evidenceSha256'> {
+  /** null only for a legacy expenditure. */
+  evidenceSha256: string | null;
+  /** true for the realised cost of an activity completed before expenditures were recorded. */
+  legacy: boolean;
+  recordedBy: string;
+  at: string;
+}
+
+export interface OverspendAcknowledgement {
+  by: string;
+  at: string;
+  /** The realised cost acknowledged: spending beyond it needs a new acknowledgement. */
+  realised: number;
+}

@@ -13,7 +13,7 @@ import type {
   SnpStandard,
   Stage,
 } from './program.schemas';
-import type { Expenditure, OverspendAcknowledgement } from './expenditure.rules';
+import type { Expenditure, OverspendAcknowledgement } from './expenditure.schemas';
 
 export interface Assignment {
   personInCharge: string;
