@@ -58,7 +58,7 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
     maxCachedWorkflows: opts.maxCachedWorkflows ?? config.WORKER_CACHED_WORKFLOWS,
     shutdownGraceTime: '10 seconds',
   });
-  if (opts.checkpointSchedule ?? config.NODE_ENV !== 'test') await app.get(CheckpointScheduleService).ensure();
+  if (opts.checkpointSchedule ?? config.NODE_ENV !== 'test') await app.get(CheckpointScheduleService).ensureOrRetry();
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.
   const dispatcher: RunningDispatcher | null =
     (opts.dispatcher ?? config.NODE_ENV !== 'test') ? startOutboxDispatcher(app, config) : null;

@@ -16,6 +16,7 @@ export class CheckpointScheduleService implements OnApplicationShutdown {
   private readonly logger = new Logger('checkpoints');
   private connection?: Promise<Connection>;
   private enabled = false;
+  private retry?: NodeJS.Timeout;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {}
 
@@ -38,6 +39,21 @@ export class CheckpointScheduleService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Tries ensure() once and, when Temporal is slow or away (a restart, a burst), keeps trying in
+   * the background every 30 s: a worker never dies because the schedule could not be written, its
+   * workflows and activities matter more, and any replica that gets through keeps the schedule.
+   */
+  async ensureOrRetry(): Promise<void> {
+    try {
+      await this.ensure();
+    } catch (e) {
+      this.logger.warn(`checkpoint schedule not written yet, retrying in 30 s: ${e instanceof Error ? e.message : String(e)}`);
+      this.retry = setTimeout(() => void this.ensureOrRetry(), 30_000);
+      this.retry.unref();
+    }
+  }
+
   /** Asks for a checkpoint now (after a stage change); never fails the caller. */
   trigger(): void {
     if (!this.enabled) return;
@@ -47,6 +63,7 @@ export class CheckpointScheduleService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.retry);
     if (this.connection) await (await this.connection).close().catch(() => undefined);
   }
 
