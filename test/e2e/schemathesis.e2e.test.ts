@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { consoleLog, resolveSchemathesis, type Schemathesis } from '@mutu/provisioning';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, loginAll } from './api-helpers';
 
@@ -152,6 +153,7 @@ function summarise(ndjson: string): { cases: number; failures: string[]; toolErr
 describe('Schemathesis against the OpenAPI document', () => {
   let st: Schemathesis;
   let stack: TestStack;
+  let db: IsolatedDatabase;
   let tokens: Record<keyof typeof EMAIL, string>;
   const reportDir = join(__dirname, '../../test-results/schemathesis');
 
@@ -159,12 +161,16 @@ describe('Schemathesis against the OpenAPI document', () => {
     st = resolveSchemathesis((line) => consoleLog(`schemathesis: ${line}`));
     rmSync(reportDir, { recursive: true, force: true });
     mkdirSync(reportDir, { recursive: true });
-    stack = await startTestStack();
+    // As admin it resets passwords and disables accounts: the demo users of the shared database
+    // must stay as every other test expects them.
+    db = await isolatedDatabase('mutu_schemathesis');
+    stack = await startTestStack({ DATABASE_URL: db.url });
     tokens = await loginAll(stack);
   }, 240_000);
 
   afterAll(async () => {
     await stack?.stop();
+    await db?.drop();
   });
 
   it('finds no server error and no answer the document does not describe, for any role', async () => {
