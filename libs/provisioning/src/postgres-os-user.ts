@@ -69,13 +69,14 @@ export function accountCan(user: PostgresOsUser, args: string[]): boolean {
  * copied once into root's system cache, owned by root and readable by all, so the account gets
  * the binaries and nothing else of the user's files.
  */
-export function binariesFor(user: PostgresOsUser, nativeDir: string, version: string, env: NodeJS.ProcessEnv = process.env): { dir: string; copied: boolean } {
+export function binariesFor(user: PostgresOsUser, nativeDir: string, version: string, env: NodeJS.ProcessEnv = process.env): { dir: string; copied: boolean; copiedNow: boolean } {
   const usable = (dir: string) =>
     accountCan(user, ['-x', join(dir, 'bin', 'postgres'), '-a', '-x', join(dir, 'bin', 'initdb'), '-a', '-r', join(dir, 'share', 'postgresql', 'postgres.bki'), '-a', '-x', join(dir, 'lib')]);
-  if (usable(nativeDir)) return { dir: nativeDir, copied: false };
+  if (usable(nativeDir)) return { dir: nativeDir, copied: false, copiedNow: false };
   const target = join(systemCacheDir(env), 'postgres', version);
   const marker = join(target, '.complete');
-  if (!existsSync(marker)) {
+  const copiedNow = !existsSync(marker);
+  if (copiedNow) {
     mkdirSync(dirname(target), { recursive: true, mode: 0o755 });
     // Copy beside the target and rename: a concurrent or interrupted copy never leaves half a tree.
     const partial = `${target}.partial-${process.pid}`;
@@ -94,7 +95,7 @@ export function binariesFor(user: PostgresOsUser, nativeDir: string, version: st
         `because a directory on the way is closed to other users; set MUTU_SYSTEM_CACHE_DIR to a directory other users can enter, or set DATABASE_URL.`,
     );
   }
-  return { dir: target, copied: true };
+  return { dir: target, copied: true, copiedNow };
 }
 
 /**

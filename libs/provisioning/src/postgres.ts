@@ -37,7 +37,13 @@ export async function provisionPostgres(options: PostgresOptions): Promise<Postg
   const native = nativeBinaries(env);
   const user = postgresOsUser();
   const binaries = native.custom ? customBinaries(user, native.dir) : binariesFor(user, native.dir, native.version, env);
-  if (binaries.copied) options.log(`PostgreSQL: binaries copied once to ${binaries.dir} so the '${user.name}' account can run them`);
+  if (binaries.copied) {
+    options.log(
+      binaries.copiedNow
+        ? `PostgreSQL: binaries copied once to ${binaries.dir} so the '${user.name}' account can run them`
+        : `PostgreSQL: binaries from ${binaries.dir} (the copy the '${user.name}' account can run; this clone's are closed to it)`,
+    );
+  }
 
   const throwaway = !options.dataDir;
   const placed = options.dataDir ? persistentDataDir(user, resolve(options.dataDir), env) : { dir: throwawayDir(user, 'mutu-pg-', env), relocated: false };
@@ -86,12 +92,12 @@ function nativeBinaries(env: NodeJS.ProcessEnv): { dir: string; version: string;
 }
 
 /** MUTU_POSTGRES_BIN_DIR (e.g. a system PostgreSQL's bin directory) is used where it is. */
-function customBinaries(user: PostgresOsUser, dir: string): { dir: string; copied: false } {
+function customBinaries(user: PostgresOsUser, dir: string): { dir: string; copied: false; copiedNow: false } {
   const bin = join(dir, 'bin');
   if (!accountCan(user, ['-x', join(bin, 'postgres'), '-a', '-x', join(bin, 'initdb')])) {
     throw new PrerequisiteError(`PostgreSQL: MUTU_POSTGRES_BIN_DIR=${bin} has no postgres and initdb that '${user.name}' can execute; point it at a PostgreSQL bin directory or unset it.`);
   }
-  return { dir, copied: false };
+  return { dir, copied: false, copiedNow: false };
 }
 
 function initdb(binDir: string, dataDir: string, user: PostgresOsUser, env: NodeJS.ProcessEnv): Promise<void> {
