@@ -15,12 +15,21 @@ function fakeExecutable(dir: string, name: string): string {
 const root = join(__dirname, '..', '..');
 
 describe('provisioning', () => {
-  it('uses DATABASE_URL as given and says so', async () => {
+  it('uses DATABASE_URL as given, once it answers, and says so without its password', async () => {
     const lines: string[] = [];
-    const pg = await provisionPostgres({ databaseUrl: 'postgres://u:secret@db.example:5432/x', log: (l) => lines.push(l) });
-    expect(pg.url).toBe('postgres://u:secret@db.example:5432/x');
-    expect(lines.join('\n')).toMatch(/using DATABASE_URL \(postgres:\/\/u:\*\*\*@db.example/);
+    const url = process.env.DATABASE_URL!; // this run's own server, which answers
+    const pg = await provisionPostgres({ databaseUrl: url, log: (l) => lines.push(l) });
+    expect(pg.url).toBe(url);
+    const { username, password } = new URL(url);
+    expect(lines.join('\n')).toContain(`using DATABASE_URL (postgres://${username}:***@`);
+    expect(lines.join('\n')).not.toContain(password);
     await pg.stop();
+  });
+
+  it('refuses a DATABASE_URL whose host does not resolve, in one sentence', async () => {
+    await expect(provisionPostgres({ databaseUrl: 'postgres://u:secret@db.invalid:5432/x', log: () => undefined })).rejects.toThrow(
+      /^PostgreSQL: cannot connect to DATABASE_URL postgres:\/\/u:\*\*\*@db\.invalid:5432\/x \(ENOTFOUND\); .*\.$/,
+    );
   });
 
   const child = (mode: string, dataDir = ''): { kept: boolean; lines: string[] } => {
