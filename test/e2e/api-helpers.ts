@@ -135,8 +135,8 @@ export async function loginAll(stack: Pick<HttpStack, 'login'>): Promise<Record<
 }
 
 /** A separate connection for assertions on the tables (event counts, idempotency records). */
-export async function openDb(): Promise<DataSource> {
-  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+export async function openDb(url = process.env.DATABASE_URL!): Promise<DataSource> {
+  const ds = createDataSource({ url, poolSize: 2 });
   await ds.initialize();
   return ds;
 }

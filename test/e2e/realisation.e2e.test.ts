@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, PNG_BYTES, SCHOOL, eventCount, evidenceForm, http, loginAll, openDb, type HttpResult } from './api-helpers';
 
@@ -26,6 +27,7 @@ const planOf = (activities: unknown[]) => ({ objectives: ['Mutu'], standard: 'sa
 
 describe('BOSP realisation over a school year', () => {
   let stack: TestStack;
+  let iso: IsolatedDatabase;
   let db: DataSource;
   let t: Record<keyof typeof EMAIL, string>;
   let progA: string;
@@ -51,14 +53,18 @@ describe('BOSP realisation over a school year', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    db = await openDb();
+    // A database of its own: the school's year must hold only this test's programs and expenditures
+    // (other tests of the run spend at the same demo school), and its BOSP lists only the seeded ones.
+    iso = await isolatedDatabase('mutu_realisation');
+    stack = await startTestStack({ DATABASE_URL: iso.url });
+    db = await openDb(iso.url);
     t = await loginAll(stack);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await db?.destroy();
     await stack?.stop();
+    await iso?.drop();
   });
 
   it('serves the seeded 2025 list with its source; admins alone set a year, bad lists are 400', async () => {
