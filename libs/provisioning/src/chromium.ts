@@ -1,6 +1,6 @@
-import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PrerequisiteError, type ProvisionLog } from './log';
+import { isExecutable } from './temporal-cli';
 
 /**
  * Headless Chromium for the browser tests and the PDF report, in this order: CHROMIUM_PATH, the
@@ -9,13 +9,13 @@ import { PrerequisiteError, type ProvisionLog } from './log';
  */
 export async function resolveChromium(log: ProvisionLog, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.CHROMIUM_PATH) {
-    if (!executable(env.CHROMIUM_PATH)) {
+    if (!isExecutable(env.CHROMIUM_PATH)) {
       throw new PrerequisiteError(`Chromium: CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file; point it at a Chromium binary or unset it.`);
     }
     log(`Chromium: ${env.CHROMIUM_PATH} (from CHROMIUM_PATH)`);
     return env.CHROMIUM_PATH;
   }
-  if (executable('/usr/bin/chromium')) {
+  if (isExecutable('/usr/bin/chromium')) {
     log('Chromium: /usr/bin/chromium (the system package)');
     return '/usr/bin/chromium';
   }
@@ -32,13 +32,4 @@ export async function resolveChromium(log: ProvisionLog, env: NodeJS.ProcessEnv 
   }
   log(`Chromium: ${path} (unpacked from @sparticuz/chromium)`);
   return path;
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

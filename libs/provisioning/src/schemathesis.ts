@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userCacheDir } from './cache-dir';
-import { findOnPath } from './temporal-cli';
+import { findOnPath, isExecutable } from './temporal-cli';
 import { PrerequisiteError, type ProvisionLog } from './log';
 
 /** The Schemathesis release the API's conformance test is written against. */
@@ -13,15 +13,6 @@ export interface Schemathesis {
   path: string;
   version: string;
   source: 'cache' | 'pip install';
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

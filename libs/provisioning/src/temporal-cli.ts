@@ -15,7 +15,8 @@ export interface TemporalCli {
   source: TemporalCliSource;
 }
 
-function isExecutable(path: string): boolean {
+/** True when the file exists and this process may execute it. */
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

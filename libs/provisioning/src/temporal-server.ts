@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { userCacheDir } from './cache-dir';
 import { freePort, waitForPort } from './free-port';
 import { PrerequisiteError, type ProvisionLog } from './log';
-import { findOnPath, resolveTemporalCli } from './temporal-cli';
+import { findOnPath, isExecutable, resolveTemporalCli } from './temporal-cli';
 import { stopChild } from './stop-child';
 import { SEARCH_ATTRIBUTES } from './temporal-dev-server';
 
@@ -21,15 +21,6 @@ export interface TemporalServerBinaries {
   server: string;
   sql: string;
   source: 'cache' | 'go install';
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The server and its schema tool, built once with Go into a versioned directory of the user cache. */
