@@ -2,6 +2,7 @@ export * from './audit';
 export * from './bounded-map';
 export * from './data-source';
 export * from './deadlines';
+export * from './directory/school-supervisors';
 export * from './event-store/canonical-json';
 export * from './event-store/event-store';
 export * from './event-store/event-store.types';
