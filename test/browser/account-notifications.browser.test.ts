@@ -1,10 +1,14 @@
 // Account self-service and the notification centre in a real Chromium at 360 px, in Bahasa
 // Indonesia and English: the forced change after an admin reset, the account page (a refused and
 // an accepted password change, sign out everywhere), and the notification centre (unread count in
-// the header, mark one / all read, quiet hours and a daily digest saved). axe on every page.
+// the header, mark one / all read, quiet hours and a daily digest saved, and the digest that a real
+// SMTP server then receives as one email). axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@mutu/persistence';
+import { OutboxDispatcher, SmtpEmailSender } from '@mutu/notifications';
+import { programWithReminders } from '../support/program-reminders';
+import { startSmtpSink } from '../support/smtp-sink';
 import { startTestStack, type TestStack } from '../support/stack';
 import { launchBrowser, newPage, screenshot, seriousA11yViolations } from './support/browser';
 import { pageShowsNoRawError } from './support/ui';
@@ -143,6 +147,48 @@ describe('web UI: account self-service and notification centre', () => {
     const inSection = violations.filter((v) => v.nodes.some((n) => n.target.some((t) => t.includes('table-wrap') || t.includes('deadline'))));
     expect(inSection.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await screenshot(page, 'program-deadlines-id-360');
+  });
+
+  it('a principal who sets quiet hours and a daily digest in the app gets the notices that fell due as one email', async () => {
+    // A school and principal of their own: reminders go to every principal of the program's school.
+    const school = `sch-digest-${run}`;
+    await admin('POST', '/admin/schools', { schoolId: school, regionId: 'reg-jaktim', name: 'SD Negeri Uji Ringkasan', timeZone: 'Asia/Jakarta' });
+    const id = `u-digest-${run}`;
+    await admin('POST', '/admin/users', { userId: id, email: `${id}@demo.mutu.id`, name: 'Ibu Sari Ringkas', password: 'sandi-awal-sari-2026', roles: ['principal'], schoolIds: [school] });
+    const page = await signInAs(`${id}@demo.mutu.id`, 'sandi-awal-sari-2026', 'en');
+    await page.getByTestId('unread-badge').click();
+    await page.getByLabel('Use quiet hours').check();
+    await page.getByLabel('Start', { exact: true }).fill('06:00');
+    await page.getByLabel('End', { exact: true }).fill('09:00');
+    await page.getByLabel('Email digest').selectOption('daily');
+    await page.getByLabel('Notification language').selectOption('en');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Preferences saved' }).waitFor();
+
+    // Three reminders fall due during 2 February 2027 (Jakarta); the digest hour 07:00 of the 3rd lies
+    // in the quiet hours, so the digest leaves at 09:00 local (02:00Z). The stack's own dispatcher
+    // runs on today's clock and leaves them pending; this one runs at 09:01 local on 3 February.
+    const programId = `p-digest-${run}`;
+    const program = await programWithReminders(db, programId, school, 'reg-jaktim', { userId: id, name: 'Ibu Sari Ringkas', roles: ['principal'], schoolIds: [school], regionIds: [] });
+    await program.remind(10, '2027-02-02T03:00:00.000Z');
+    await program.remind(5, '2027-02-02T07:00:00.000Z');
+    await program.remind(2, '2027-02-02T15:00:00.000Z');
+    const smtp = await startSmtpSink();
+    const email = new SmtpEmailSender({ host: '127.0.0.1', port: smtp.port, from: 'Mutu <noreply@mutu.local>' });
+    try {
+      const dispatch = (now: string) => new OutboxDispatcher(db, { workerId: `digest-${run}`, email, programIdPrefix: programId, now: () => new Date(now) }).runOnce();
+      expect(await dispatch('2027-02-03T00:30:00.000Z')).toBe(0);
+      expect(await dispatch('2027-02-03T02:01:00.000Z')).toBe(3);
+      expect(await dispatch('2027-02-03T10:00:00.000Z')).toBe(0);
+      const mine = smtp.mails.filter((m) => m.to.includes(id));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.subject).toBe('Mutu daily digest (3)');
+      expect(mine[0]!.text).toContain('Reminder: the planning stage is due in 10 working days');
+      expect(mine[0]!.text).toContain('Reminder: the planning stage is due in 2 working days');
+    } finally {
+      email.close();
+      await smtp.close();
+    }
   });
 
   for (const lang of ['id', 'en'] as const) {

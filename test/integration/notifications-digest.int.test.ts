@@ -1,50 +1,30 @@
 // The daily digest on real servers: a user with quiet hours and digest=daily gets the notices that
 // fell due in one email at the digest hour (moved to the end of the quiet hours), once per day,
 // whichever dispatchers run; the SMTP server is a real one and parses what it received.
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { decide, evolve, initialProgramState, type Actor, type ProgramCommand, type ProgramState } from '@mutu/domain';
-import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId } from '@mutu/persistence';
-import { NotificationProjector, OutboxDispatcher, SmtpEmailSender, nextDigestSlot } from '@mutu/notifications';
-import { command, createProgram, makeActor, validPlan } from '@mutu/domain/testing';
-
-interface Received { messageId: string; to: string; subject: string; text: string }
+import { createDataSource, migrate } from '@mutu/persistence';
+import { OutboxDispatcher, SmtpEmailSender, nextDigestSlot } from '@mutu/notifications';
+import { makeActor } from '@mutu/domain/testing';
+import { programWithReminders } from '../support/program-reminders';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 describe('daily digest (PostgreSQL + SMTP)', () => {
   let ds: DataSource;
-  let store: EventStore;
-  let smtp: SMTPServer;
+  let smtp: SmtpSink;
   let email: SmtpEmailSender;
-  const mails: Received[] = [];
   const run = `${process.pid}-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 });
     await ds.initialize();
     await migrate(ds);
-    store = new EventStore(ds, [new ProgramProjector(), new NotificationProjector()]);
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, cb) {
-        simpleParser(stream)
-          .then((m) => {
-            mails.push({ messageId: m.messageId ?? '', to: (m.to as { text: string }).text, subject: m.subject ?? '', text: m.text ?? '' });
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    email = new SmtpEmailSender({ host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, from: 'Mutu <noreply@mutu.local>' });
+    smtp = await startSmtpSink();
+    email = new SmtpEmailSender({ host: '127.0.0.1', port: smtp.port, from: 'Mutu <noreply@mutu.local>' });
   });
 
   afterAll(async () => {
     email?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
     await ds?.destroy();
   });
 
@@ -53,7 +33,6 @@ describe('daily digest (PostgreSQL + SMTP)', () => {
     const programId = `dg-${name}-${run}`;
     const school = `sch-${programId}`;
     const principal = makeActor(`${programId}-principal`, ['principal'], { schoolIds: [school] });
-    const system: Actor = { userId: 'system', roles: ['system'], schoolIds: [], regionIds: [] };
     await ds.query(
       `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, locale) VALUES ($1, $2, $1, 'x', '{principal}', $3, 'en')`,
       [principal.userId, `${principal.userId}@test.mutu.id`, [school]],
@@ -62,20 +41,10 @@ describe('daily digest (PostgreSQL + SMTP)', () => {
       `INSERT INTO notification_preferences (user_id, digest, quiet_start, quiet_end, time_zone) VALUES ($1, true, '06:00', '09:00', 'Asia/Jakarta')`,
       [principal.userId],
     );
-    let state: ProgramState = initialProgramState();
-    let version = 0;
-    const apply = async (c: ProgramCommand) => {
-      const events = decide(c, state);
-      const r = await store.append({ streamId: programStreamId(programId), expectedVersion: version, commandId: `${programId}:${c.commandId}`, events: events as never, metadata: {}, occurredAt: c.now });
-      version = r.toVersion;
-      state = events.reduce(evolve, state);
-    };
-    await apply(createProgram({ programId, schoolId: school, regionId: `reg-${programId}`, plan: validPlan(1) }, principal));
-    const remind = (offset: number, at: string) =>
-      apply(command('RecordReminder', system, { stage: 'plan', kind: `plan:reminder:${offset}`, dueDate: '2027-02-26', recipientRole: 'principal', offsetWorkingDays: offset } as never, { now: at }));
+    const { remind } = await programWithReminders(ds, programId, school, `reg-${programId}`, principal);
     const dispatcher = (now: string, workerId = `w-${Math.random()}`) =>
       new OutboxDispatcher(ds, { workerId, email, programIdPrefix: programId, now: () => new Date(now) });
-    const mailsOf = () => mails.filter((m) => m.to.includes(programId));
+    const mailsOf = () => smtp.mails.filter((m) => m.to.includes(programId));
     const rows = () => ds.query(`SELECT status, to_char(digest_date, 'YYYY-MM-DD') AS digest_date FROM notification_outbox WHERE program_id = $1 ORDER BY outbox_id`, [programId]);
     return { programId, principal, remind, dispatcher, mailsOf, rows };
   }
