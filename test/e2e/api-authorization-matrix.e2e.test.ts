@@ -120,7 +120,7 @@ describe('API authorization matrix (generated from the route table)', () => {
 
   it('covers every route of the table: each is public or names the roles that may call it', () => {
     expect(routes.length + publicRoutes.length).toBe(Object.keys(ROUTES).length);
-    expect(routes.map(([id]) => id)).toEqual(expect.arrayContaining(['auditEvents', 'auditExport', 'schoolCalendar', 'addDayOff', 'removeDayOff', 'myNotifications']));
+    expect(routes.map(([id]) => id)).toEqual(expect.arrayContaining(['auditEvents', 'auditExport', 'schoolCalendar', 'addDayOff', 'removeDayOff', 'myNotifications', 'programPeople']));
     expect(publicRoutes.map(([id]) => id)).toEqual(expect.arrayContaining(['health', 'healthLive', 'docs', 'openApiJson']));
   });
 

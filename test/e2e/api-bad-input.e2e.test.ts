@@ -98,6 +98,16 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     expect((await http(stack, t.auditor, 'GET', '/me/notification-preferences')).body).toEqual(prefsBefore.body);
   });
 
+  it('the people picker: an unknown role, an unknown parameter and a bad program id are 400 at their names', async () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => (r.body.issues ?? []).map((i) => i.path);
+    const base = pathFor(ROUTES.programPeople, target);
+    for (const [path, expected] of [[`${base}?role=wizard`, ['role']], [`${base}?role=supervisor`, ['role']], [`${base}?role=staff&isAdmin=1`, ['isAdmin']], [`${base}?role=st%00aff`, ['role']], ['/programs/bad%20id!/people', ['id']]] as const) {
+      const r = await http(stack, t.principal, 'GET', path);
+      expect({ path, status: r.status, paths: paths(r) }).toEqual({ path, status: 400, paths: expected });
+    }
+    expect((await http(stack, t.principal, 'GET', `${base}?role=staff`)).status).toBe(200);
+  });
+
   it('an oversize field is 400 at its path; a body over the limit is 413; nothing recorded', async () => {
     const before = await eventCount(db);
     const longReason = await send(ROUTES.requestCancellation, { reason: 'x'.repeat(2001) });

@@ -151,6 +151,12 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     carry(): DeadlineCarry {
       return { policyVersion, stage, watermark };
     },
+    /** Due dates of the current schedule that an extension of this stage (or one activity) moves. */
+    scheduledDueDates(stageOfDeadline: string, activityId?: string): string[] {
+      return items
+        .filter((i) => i.kind === 'due' && i.stage === stageOfDeadline && (activityId === undefined ? i.deadlineKey !== 'report:sign-off' : i.activityId === activityId))
+        .map((i) => i.dueDate);
+    },
     /** Runs until `done()`; the caller's own exit condition (stage boundary, terminal...). */
     async run(done: () => boolean): Promise<void> {
       const isOpen = () => {

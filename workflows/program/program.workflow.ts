@@ -17,8 +17,11 @@ import {
   evolve,
   initialProgramState,
   isDomainError,
+  isProgram,
   pendingDecisions,
+  requireLaterDueDate,
   ProgramCommandSchema,
+  type Program,
   type ProgramCommand,
   type ProgramEvent,
   type ProgramState,
@@ -72,8 +75,12 @@ function isTerminal(state: ProgramState): boolean {
 
 /** DomainErrors become non-retryable Update failures that keep their stable code. */
 function decideOrFail(command: ProgramCommand, state: ProgramState): ProgramEvent[] {
+  return failOnDomainError(() => decide(command, state));
+}
+
+function failOnDomainError<T>(fn: () => T): T {
   try {
-    return decide(command, state);
+    return fn();
   } catch (e) {
     if (isDomainError(e)) {
       throw ApplicationFailure.create({
@@ -152,6 +159,11 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     const command = parse(raw);
     if (recent.includes(command.commandId)) return;
     decideOrFail(command, state);
+    // Validators do not run on replay: the schedule-based rule needs no patch.
+    if (command.type === 'ExtendDeadline' && isProgram(state)) {
+      const { stage, activityId } = command.payload;
+      failOnDomainError(() => requireLaterDueDate(state as Program, command.payload, deadlines.scheduledDueDates(stage, activityId)));
+    }
   };
 
   // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.

@@ -3,6 +3,7 @@ import type { Actor, ProgramState } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/api-error';
 import { deadlineRowsOf, deadlineViews } from './program-deadlines';
+import { peopleByIds, schoolLabel, userIdsOf } from './program-people';
 import { rowToView } from './program.view';
 import { ProgramsRepository } from './programs.repository';
 
@@ -13,11 +14,19 @@ export class GetProgramUseCase {
     @Inject(DataSource) private readonly ds: DataSource,
   ) {}
 
-  /** The program with its deadlines: due dates, reminders sent and to come, extensions. */
+  /**
+   * The program with its deadlines (due dates, reminders sent and to come, extensions), its school's
+   * name and NPSN, and the name and roles of every user its state mentions.
+   */
   async execute(actor: Actor, programId: string) {
     const row = await this.programs.findVisible(programId, actor);
     if (!row) throw notFound('program');
-    const deadlines = deadlineViews(row.state as unknown as ProgramState, await deadlineRowsOf(this.ds, programId));
-    return { ...rowToView(row), deadlines };
+    const state = row.state as unknown as ProgramState;
+    const [rows, people, school] = await Promise.all([
+      deadlineRowsOf(this.ds, programId),
+      peopleByIds(this.ds, userIdsOf(state)),
+      'schoolId' in state ? schoolLabel(this.ds, state.schoolId) : null,
+    ]);
+    return { ...rowToView(row), deadlines: deadlineViews(state, rows), school, people };
   }
 }

@@ -50,18 +50,22 @@ export function deadlineViews(state: ProgramState, rows: DeadlineDbRow[]): Deadl
   const p: Program = state;
   const same = (x: { stage: string; activityId: string | null }, r: DeadlineDbRow) => x.stage === r.stage && (x.activityId ?? null) === r.activity_id;
   const now = new Date().toISOString();
-  return rows.map((r) => ({
-    key: r.deadline_key,
-    stage: r.stage,
-    activityId: r.activity_id,
-    activityTitle: r.activity_id ? (p.plan.activities.find((a) => a.id === r.activity_id)?.title ?? null) : null,
-    dueDate: r.due_date,
-    ownerRole: r.owner_role,
-    extended: r.extended,
-    remindersSent: p.reminders.filter((x) => same(x, r)).map((x) => ({ kind: x.kind, dueDate: x.dueDate, recipientRole: x.recipientRole, at: x.at })),
-    remindersScheduled: (r.reminders ?? []).filter((x) => x.at > now).map((x) => ({ offsetWorkingDays: x.offsetWorkingDays, date: x.date })),
-    extensions: p.deadlineExtensions.filter((x) => same(x, r)).map((x) => ({ newDueDate: x.newDueDate, reason: x.reason, by: x.by, at: x.at })),
-    missed: p.missedDeadlines.some((x) => same(x, r) && x.dueDate === r.due_date),
-    escalations: p.escalations.filter((x) => same(x, r)).map((x) => ({ level: x.level, toRole: x.toRole, at: x.at })),
-  }));
+  return rows.map((r) => {
+    const extensions = p.deadlineExtensions.filter((x) => same(x, r));
+    return {
+      key: r.deadline_key,
+      stage: r.stage,
+      activityId: r.activity_id,
+      activityTitle: r.activity_id ? (p.plan.activities.find((a) => a.id === r.activity_id)?.title ?? null) : null,
+      dueDate: r.due_date,
+      ownerRole: r.owner_role,
+      // Granted before the workflow recomputed the row (then the new due date follows in a moment).
+      extended: r.extended || extensions.length > 0,
+      remindersSent: p.reminders.filter((x) => same(x, r)).map((x) => ({ kind: x.kind, dueDate: x.dueDate, recipientRole: x.recipientRole, at: x.at })),
+      remindersScheduled: (r.reminders ?? []).filter((x) => x.at > now).map((x) => ({ offsetWorkingDays: x.offsetWorkingDays, date: x.date })),
+      extensions: extensions.map((x) => ({ newDueDate: x.newDueDate, reason: x.reason, by: x.by, at: x.at })),
+      missed: p.missedDeadlines.some((x) => same(x, r) && x.dueDate === r.due_date),
+      escalations: p.escalations.filter((x) => same(x, r)).map((x) => ({ level: x.level, toRole: x.toRole, at: x.at })),
+    };
+  });
 }

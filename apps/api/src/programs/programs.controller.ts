@@ -10,6 +10,8 @@ import { CreateProgramBodySchema, CreateProgramUseCase, type CreateProgramBody }
 import { GetProgramUseCase } from './get-program.usecase';
 import { ListMyTasksUseCase } from './list-my-tasks.usecase';
 import { ListProgramsUseCase } from './list-programs.usecase';
+import { ProgramPeopleUseCase } from './program-people';
+import { ProgramPeopleQuerySchema, type ProgramPeopleQuery } from './program-people.schemas';
 
 @Controller()
 export class ProgramsController {
@@ -18,6 +20,7 @@ export class ProgramsController {
     @Inject(GetProgramUseCase) private readonly getProgram: GetProgramUseCase,
     @Inject(ListProgramsUseCase) private readonly listPrograms: ListProgramsUseCase,
     @Inject(ListMyTasksUseCase) private readonly myTasks: ListMyTasksUseCase,
+    @Inject(ProgramPeopleUseCase) private readonly people: ProgramPeopleUseCase,
   ) {}
 
   @Route(ROUTES.listPrograms)
@@ -43,6 +46,15 @@ export class ProgramsController {
   @Route(ROUTES.getProgram)
   get(@CurrentActor() actor: Actor, @Param('id', new ZodPipe(PathIdSchema)) id: string) {
     return this.getProgram.execute(actor, id);
+  }
+
+  @Route(ROUTES.programPeople)
+  listPeople(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ZodPipe(PathIdSchema)) id: string,
+    @Query(new ZodPipe(ProgramPeopleQuerySchema)) query: ProgramPeopleQuery,
+  ) {
+    return this.people.execute(actor, id, query.role);
   }
 
   @Route(ROUTES.myTasks)

@@ -9,6 +9,7 @@ import { ListProgramsUseCase } from './list-programs.usecase';
 import { ProgramCommandsController } from './program-commands.controller';
 import { ProgramGateway } from './program-gateway.service';
 import { ProgramListCache } from './program-list-cache';
+import { ProgramPeopleUseCase } from './program-people';
 import { ProgramsController } from './programs.controller';
 import { ProgramsRepository } from './programs.repository';
 import { SendCommandUseCase } from './send-command.usecase';
@@ -24,6 +25,7 @@ import { SendCommandUseCase } from './send-command.usecase';
     GetProgramUseCase,
     ListProgramsUseCase,
     ListMyTasksUseCase,
+    ProgramPeopleUseCase,
     SendCommandUseCase,
   ],
   exports: [ProgramGateway, ProgramListCache, ProgramsRepository, SendCommandUseCase],

@@ -9,6 +9,7 @@ import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../pol
 import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
 import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
 import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
+import { ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = Exclude<Role, 'system'>;
@@ -84,7 +85,8 @@ export const ROUTES = {
 
   listPrograms: { method: 'GET', path: '/programs', roles: READERS, query: S.ListProgramsQuerySchema, summary: 'Programs in my scope (cursor pagination)' },
   createProgram: { method: 'POST', path: '/programs', roles: AUTHORS, command: 'CreateProgram', body: S.CreateProgramBodySchema, status: 201, mutation: true, summary: 'Create a program' },
-  getProgram: { method: 'GET', path: '/programs/:id', roles: READERS, programScoped: true, summary: 'One program: state, deadlines, pending decisions' },
+  getProgram: { method: 'GET', path: '/programs/:id', roles: READERS, programScoped: true, summary: "One program: state, deadlines, pending decisions, its school's name and NPSN, names and roles of the users it mentions" },
+  programPeople: { method: 'GET', path: '/programs/:id/people', roles: READERS, programScoped: true, query: ProgramPeopleQuerySchema, summary: "Active users of the program's school (optionally of one role), by name: the people picker" },
 
   editPlan: cmd('PUT', '/programs/:id/plan', AUTHORS, 'EditPlan', S.EditPlanBodySchema, 'Edit the plan'),
   submitPlan: cmd('POST', '/programs/:id/plan/submit', PRINCIPAL, 'SubmitPlan', S.SubmitPlanBodySchema, 'Submit the plan for approval'),

@@ -3,6 +3,7 @@ export * from './program.commands';
 export * from './program.events';
 export * from './program.state';
 export { decide } from './program.decider';
+export { requireLaterDueDate } from './program.decide-lifecycle';
 export { evolve, fold } from './program.evolve';
 export * from './program.pending';
 export * from './plan.rules';

@@ -80,10 +80,34 @@ export function decideExtendDeadline(command: CommandOf<'ExtendDeadline'>, state
       newDueDate,
     });
   }
+  requireLaterDueDate(program, { stage, activityId, newDueDate });
   const reason = requireReason(command.payload.reason, 'extend a deadline');
   return [
     event('DeadlineExtended', { stage, activityId: activityId ?? null, newDueDate, reason, ...meta(command, role) }),
   ];
+}
+
+/**
+ * An extension only moves deadlines later: the new date must be after every due date it replaces.
+ * The state knows the dates earlier extensions set (a stage-wide one also moves each activity's
+ * deadline); the computed schedule (calendar, policies) lives outside the domain, so the
+ * workflow's Update validator passes the schedule's due dates of the deadlines the extension moves.
+ */
+export function requireLaterDueDate(
+  program: Program,
+  target: { stage: Stage; activityId?: string | undefined; newDueDate: string },
+  scheduledDueDates: readonly string[] = [],
+): void {
+  const extended = program.deadlineExtensions
+    .filter((e) => e.stage === target.stage && (target.activityId === undefined || e.activityId === null || e.activityId === target.activityId))
+    .map((e) => e.newDueDate);
+  const current = [...extended, ...scheduledDueDates].sort().at(-1);
+  if (current !== undefined && target.newDueDate <= current) {
+    throw new DomainError('EXTENSION_NOT_LATER', `The new due date must be later than ${current}.`, {
+      currentDueDate: current,
+      newDueDate: target.newDueDate,
+    });
+  }
 }
 
 function requireSystemInStage(
