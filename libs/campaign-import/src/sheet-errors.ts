@@ -33,6 +33,17 @@ export const SHEET_ERROR_CODES = [
   'DUPLICATE_TEAM_MEMBER',
   'MISSING_TEAM',
   'INVALID_SETUP',
+  // Directory imports (regions, schools, staff)
+  'BAD_ID',
+  'BAD_NPSN',
+  'BAD_EMAIL',
+  'BAD_LEVEL',
+  'BAD_STATUS',
+  'BAD_NUMBER_ID',
+  'UNKNOWN_ROLE',
+  'DUPLICATE_ROW',
+  'ALREADY_EXISTS',
+  'NOT_A_SUPERVISOR',
 ] as const;
 export type SheetErrorCode = (typeof SHEET_ERROR_CODES)[number];
 
