@@ -112,9 +112,10 @@ describe('web UI: one program through every role', () => {
   it('principal assigns the activity to a teacher and confirms', async () => {
     const page = await as(EMAIL.principal);
     await openProgram(page, stack.baseUrl, programId, 'assignments');
-    await page.getByLabel('Penanggung jawab').fill('u-staff');
+    // Chosen by name from the school's users (the people picker), shown by name and role.
+    await page.getByLabel('Penanggung jawab').selectOption({ label: 'Ibu Dewi Lestari (Guru / tendik)' });
     await page.getByRole('button', { name: /^Tugaskan/ }).click();
-    await page.getByTestId('assignment-act-1').getByText('u-staff', { exact: true }).waitFor();
+    await page.getByTestId('assignment-act-1').getByTestId('person-in-charge').filter({ hasText: 'Ibu Dewi Lestari (Guru / tendik)' }).waitFor();
     await page.getByRole('button', { name: 'Konfirmasi penugasan' }).click();
     await waitForStage(page, 'Pelaksanaan');
   });

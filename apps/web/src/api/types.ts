@@ -31,6 +31,10 @@ export interface ProgramView {
   version: number;
   pendingDecisions: PendingDecision[];
   state: ProgramState;
+  /** The school's name and NPSN (GET /programs/:id). */
+  school?: { schoolId: string; name: string; npsn: string | null } | null;
+  /** Name and roles of every user the program mentions, by user id (GET /programs/:id). */
+  people?: Record<string, { name: string; roles: string[] }>;
 }
 
 export const programOf = (view: ProgramView): Program | null => (view.state.status === 'none' ? null : (view.state as Program));

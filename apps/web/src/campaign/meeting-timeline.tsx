@@ -1,11 +1,13 @@
 // The cluster's meetings in order, each with its documentation once held: who came, which
-// materials, the minutes and the photos.
+// materials, the minutes and the photos; the team reschedules a meeting not yet held.
 import type { ClusterDetailView, MeetingDetailView } from '../api/types';
 import { dateTime, localDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { EvidenceThumb } from '../program/evidence-image';
 import { useSession } from '../session';
+import { MeetingReschedule } from './meeting-reschedule';
 import { MeetingStatusBadge } from './meeting-status';
+import { isTeam } from './roles';
 import { photoPath } from './paths';
 
 function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeting: MeetingDetailView }) {
@@ -45,8 +47,9 @@ function Documentation({ cluster, meeting }: { cluster: ClusterDetailView; meeti
   );
 }
 
-export function MeetingTimeline({ cluster }: { cluster: ClusterDetailView }) {
+export function MeetingTimeline({ cluster, reload }: { cluster: ClusterDetailView; reload?(): void }) {
   const { t, lang } = useI18n();
+  const canMove = reload !== undefined && cluster.status === 'open' && isTeam(cluster.myRole);
   return (
     <section aria-labelledby="meetings-title">
       <h2 id="meetings-title">{t('meetingsTimeline')}</h2>
@@ -59,6 +62,7 @@ export function MeetingTimeline({ cluster }: { cluster: ClusterDetailView }) {
               <MeetingStatusBadge meeting={m} />
             </p>
             {m.status === 'done' ? <Documentation cluster={cluster} meeting={m} /> : <p className="muted">{t('notDocumented')}</p>}
+            {canMove && m.status !== 'done' && <MeetingReschedule cluster={cluster} meeting={m} onDone={reload} />}
           </li>
         ))}
       </ol>

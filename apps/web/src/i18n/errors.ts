@@ -42,6 +42,7 @@ const BY_CODE: Record<string, Text> = {
   MISSING_EVIDENCE: { id: 'Bukti kegiatan belum lengkap.', en: 'Evidence is incomplete.' },
   REPORT_INCOMPLETE: { id: 'Laporan belum lengkap: isi semua bagian.', en: 'The report is incomplete: fill in every section.' },
   INVALID_DEADLINE: { id: 'Tanggal batas waktu tidak valid.', en: 'The deadline date is not valid.' },
+  EXTENSION_NOT_LATER: { id: 'Perpanjangan hanya boleh ke tanggal setelah batas waktu sekarang.', en: 'An extension can only move the deadline to a date after the current one.' },
   MEETING_OUT_OF_ORDER: { id: 'Pertemuan didokumentasikan berurutan: lengkapi pertemuan sebelumnya dahulu; tanggalnya tidak boleh mendahului pertemuan sebelumnya.', en: 'Meetings are documented in order: complete the previous meeting first; a meeting cannot be dated before the previous one.' },
   MEETING_WRONG_HOST: { id: 'Pertemuan ini harus diselenggarakan di sekolah tuan rumah yang ditetapkan.', en: 'This meeting must be held at its assigned host school.' },
   MEETING_OUTSIDE_PERIOD: { id: 'Tanggal pertemuan harus berada dalam periode kampanye.', en: 'The meeting date must fall within the campaign period.' },

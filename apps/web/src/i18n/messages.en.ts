@@ -1,4 +1,5 @@
 import { accountEn } from './messages.account';
+import { exceptionsEn } from './messages.exceptions';
 import { spendingEn } from './messages.spending';
 import type { Messages } from './messages';
 
@@ -228,5 +229,6 @@ export const en: Messages = {
   campaignPreparing: 'The campaign is being set up…',
   notFoundPage: 'Page not found.',
   ...accountEn,
+  ...exceptionsEn,
   ...spendingEn,
 };

@@ -1,5 +1,6 @@
 // UI text. Bahasa Indonesia is the source; English must have the same keys (checked by the type).
 import { accountId } from './messages.account';
+import { exceptionsId } from './messages.exceptions';
 import { spendingId } from './messages.spending';
 
 export const id = {
@@ -241,6 +242,7 @@ export const id = {
   campaignPreparing: 'Kampanye sedang disiapkan…',
   notFoundPage: 'Halaman tidak ditemukan.',
   ...accountId,
+  ...exceptionsId,
   ...spendingId,
 };
 

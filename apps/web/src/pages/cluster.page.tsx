@@ -40,7 +40,7 @@ export function ClusterPage({ campaignId, clusterId }: { campaignId: string; clu
         </p>
       </header>
       <ClusterPeople cluster={c} />
-      <MeetingTimeline cluster={c} />
+      <MeetingTimeline cluster={c} reload={res.reload} />
       <Notice text={notice} />
       {next && <DocumentationForm key={next.number} cluster={c} meeting={next} onSaved={() => saved(next.number)} />}
       <RtlSection cluster={c} reload={res.reload} />

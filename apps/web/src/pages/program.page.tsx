@@ -13,6 +13,8 @@ import { PlanTab } from '../program/plan.tab';
 import { ReportTab } from '../program/report.tab';
 import { DeadlineCountdown, StageTimeline } from '../program/stage-timeline';
 import { DeadlinesSection } from '../program/deadlines-section';
+import { CancellationPanel } from '../program/cancellation-panel';
+import { schoolText } from '../program/people';
 import type { ProgramTabProps } from '../program/program-tab';
 import { Tabs } from '../program/tabs';
 import { Link, navigate, useLocation } from '../router';
@@ -61,14 +63,16 @@ export function ProgramPage({ programId }: { programId: string }) {
       <header className="program-header">
         <h1 id="program-title">{program.title}</h1>
         <p className="muted">
-          {program.schoolId} · {t('filterYear')} {program.budgetYear} · {t('currentStage')}:{' '}
+          <span data-testid="program-school">{schoolText(res.data.school, program.schoolId)}</span> · {t('filterYear')} {program.budgetYear} · {t('currentStage')}:{' '}
           <strong data-testid="stage">{label('stage', program.stage, lang)}</strong> · {t('version')} {program.version} · {t('totalBudget')}: {rupiah(total)}
         </p>
         {canAudit && <Link to={`/programs/${programId}/audit`}>{t('auditView')}</Link>}
       </header>
       <StageTimeline program={program} />
       <DeadlineCountdown dueDate={due.data ?? null} timeZone={program.timeZone} />
-      <DeadlinesSection view={res.data} timeZone={program.timeZone} />
+      <DeadlinesSection view={res.data} timeZone={program.timeZone} onChange={res.reload}
+        canExtend={hasRole(session, 'supervisor') && program.stage !== 'closed' && program.stage !== 'cancelled'} />
+      <CancellationPanel program={program} view={res.data} reload={res.reload} />
       {res.data.pendingDecisions.length > 0 && (
         <p className="waiting" data-testid="waiting-on">
           {t('waitingOn')}:{' '}

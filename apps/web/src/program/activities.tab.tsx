@@ -15,8 +15,9 @@ import { EvidenceList } from './evidence.tab';
 import { EvidenceUpload } from './evidence-upload';
 import { RealisationDownloads } from './realisation-downloads';
 import { SpendingSection } from './spending-section';
+import { personWithRole, type Directory } from './people';
 
-function ActivityCard({ program, activity, reload }: { program: Program; activity: ActivityState; reload(): void }) {
+function ActivityCard({ program, activity, people, reload }: { program: Program; activity: ActivityState; people: Directory | undefined; reload(): void }) {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const today = todayIn(program.timeZone);
@@ -42,7 +43,7 @@ function ActivityCard({ program, activity, reload }: { program: Program; activit
       <p className="muted">
         {label('activityKind', activity.kind, lang)} · {t('window')}: {localDate(activity.window.start, lang)} – {localDate(activity.window.end, lang)} · {t('budget')}: {rupiah(activity.budget.amount)}
       </p>
-      <p>{t('status')}: <strong className={`status ${activity.status}`}>{label('activityStatus', activity.status, lang)}</strong> · {t('personInCharge')}: {activity.assignment?.personInCharge ?? t('unassigned')}</p>
+      <p>{t('status')}: <strong className={`status ${activity.status}`}>{label('activityStatus', activity.status, lang)}</strong> · {t('personInCharge')}: {activity.assignment ? personWithRole(people, activity.assignment.personInCharge, lang) : t('unassigned')}</p>
       {activity.execution && (
         <p>{localDate(activity.execution.actualStart, lang)} – {localDate(activity.execution.actualEnd, lang)} · {t('realisedCost')}: {rupiah(activity.execution.realisedCost)} · {activity.execution.outcome}</p>
       )}
@@ -76,19 +77,19 @@ function ActivityCard({ program, activity, reload }: { program: Program; activit
       )}
       <ErrorMessage error={error} />
       <SpendingSection program={program} activity={activity} reload={reload} />
-      <EvidenceList program={program} activity={activity} />
+      <EvidenceList program={program} activity={activity} reload={reload} />
       {canAttach && <EvidenceUpload programId={program.programId} activityId={activity.id} defaultKind={activity.requiredEvidence[0] ?? 'photo'} onUploaded={reload} />}
     </li>
   );
 }
 
-export function ActivitiesTab({ program, reload }: ProgramTabProps) {
+export function ActivitiesTab({ program, view, reload }: ProgramTabProps) {
   const { t } = useI18n();
   return (
     <section aria-label={t('tabActivities')}>
       <RealisationDownloads program={program} />
       <ul className="plain">
-        {program.plan.activities.map((a) => <ActivityCard key={a.id} program={program} activity={a} reload={reload} />)}
+        {program.plan.activities.map((a) => <ActivityCard key={a.id} program={program} activity={a} people={view.people} reload={reload} />)}
       </ul>
     </section>
   );

@@ -1,8 +1,11 @@
-// Every deadline of the program's current stage: due date, reminders sent, extension history.
+// Every deadline of the program's current stage: due date, reminders sent, extension history (with
+// the supervisor's name); a supervisor extends a deadline from its row.
 import type { ProgramView } from '../api/types';
 import { dateTime, localDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
+import { ExtendDeadlineForm } from './extend-deadline';
+import { personName } from './people';
 
 export interface DeadlineView {
   key: string;
@@ -17,7 +20,7 @@ export interface DeadlineView {
   missed: boolean;
 }
 
-export function DeadlinesSection({ view, timeZone }: { view: ProgramView; timeZone: string }) {
+export function DeadlinesSection({ view, timeZone, canExtend = false, onChange }: { view: ProgramView; timeZone: string; canExtend?: boolean; onChange?(): void }) {
   const { t, lang } = useI18n();
   const deadlines = (view as ProgramView & { deadlines?: DeadlineView[] }).deadlines ?? [];
   return (
@@ -48,6 +51,7 @@ export function DeadlinesSection({ view, timeZone }: { view: ProgramView; timeZo
                     {localDate(d.dueDate, lang)}
                     {d.extended && <> <span className="badge">{t('deadlineExtended')}</span></>}
                     {d.missed && <> <span className="badge meeting-overdue">{t('deadlineMissed')}</span></>}
+                    {canExtend && <ExtendDeadlineForm programId={view.programId} target={d} onDone={() => onChange?.()} />}
                   </td>
                   <td>
                     {d.remindersSent.length === 0 ? (
@@ -66,7 +70,7 @@ export function DeadlinesSection({ view, timeZone }: { view: ProgramView; timeZo
                     ) : (
                       <ul className="plain">
                         {d.extensions.map((x) => (
-                          <li key={x.at}>{t('extensionLine', { date: localDate(x.newDueDate, lang), by: x.by, reason: x.reason })}</li>
+                          <li key={x.at}>{t('extensionLine', { date: localDate(x.newDueDate, lang), by: personName(view.people, x.by), reason: x.reason })}</li>
                         ))}
                       </ul>
                     )}

@@ -11,6 +11,7 @@ import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { DecisionPanel } from './decision-panel';
 import { EvidenceThumb } from './evidence-image';
+import { EvidenceWithdraw, canWithdrawEvidence } from './evidence-withdraw';
 import { Approvals } from './plan.tab';
 
 /** Required kinds not yet present (the API also counts supplier quotes for procurement). */
@@ -19,9 +20,11 @@ function missingKinds(a: ActivityState): string[] {
   return a.requiredEvidence.filter((k) => !a.evidence.some((e) => e.kind === k));
 }
 
-export function EvidenceList({ program, activity }: { program: Program; activity: ActivityState }) {
+export function EvidenceList({ program, activity, reload }: { program: Program; activity: ActivityState; reload?(): void }) {
   const { t, lang } = useI18n();
+  const { session } = useSession();
   const missing = missingKinds(activity);
+  const withdrawable = reload !== undefined && canWithdrawEvidence(program, activity, session);
   return (
     <div className="evidence">
       {activity.evidence.length === 0 ? (
@@ -35,6 +38,7 @@ export function EvidenceList({ program, activity }: { program: Program; activity
                 <strong>{label('evidenceKind', e.kind, lang)}</strong>: {e.filename}
                 <br />
                 <span className="muted mono" title={e.sha256}>{shortHash(e.sha256)}</span> · {dateTime(e.at, lang, program.timeZone)}
+                {withdrawable && <EvidenceWithdraw program={program} activity={activity} sha256={e.sha256} filename={e.filename} onDone={reload} />}
               </span>
             </li>
           ))}
@@ -47,7 +51,7 @@ export function EvidenceList({ program, activity }: { program: Program; activity
   );
 }
 
-export function EvidenceTab({ program, reload }: ProgramTabProps) {
+export function EvidenceTab({ program, view, reload }: ProgramTabProps) {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const complete = useAction();
@@ -64,7 +68,7 @@ export function EvidenceTab({ program, reload }: ProgramTabProps) {
         {program.plan.activities.filter((a) => a.status !== 'dropped').map((a) => (
           <li key={a.id} className="card">
             <h3>{a.title || a.id}</h3>
-            <EvidenceList program={program} activity={a} />
+            <EvidenceList program={program} activity={a} reload={reload} />
           </li>
         ))}
       </ul>
@@ -72,7 +76,7 @@ export function EvidenceTab({ program, reload }: ProgramTabProps) {
       {canComplete && <button type="button" className="primary" disabled={complete.busy} onClick={() => void onComplete()}>{t('completeDocumentation')}</button>}
       {submitted && program.stage === 'document' && <Notice text={`${t('waitingOn')}: ${label('role', program.approvalPolicy.documentation.role, lang)}`} />}
       {canDecide && <DecisionPanel title={t('decideDocumentation')} path={`${base}/documentation/decision`} onDone={reload} />}
-      <Approvals program={program} stage="documentation" lang={lang} title={t('approvals')} />
+      <Approvals program={program} stage="documentation" lang={lang} title={t('approvals')} people={view.people} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { DecisionPanel } from './decision-panel';
 import { PlanEditor } from './plan-editor';
+import { personName, type Directory } from './people';
 
 function draftOf(program: Program): Plan {
   const p = program.plan;
@@ -25,7 +26,7 @@ function draftOf(program: Program): Plan {
   };
 }
 
-export function PlanTab({ program, reload }: ProgramTabProps) {
+export function PlanTab({ program, view, reload }: ProgramTabProps) {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const [plan, setPlan] = useState<Plan>(() => draftOf(program));
@@ -74,12 +75,12 @@ export function PlanTab({ program, reload }: ProgramTabProps) {
           {canSubmit && <button type="button" className="primary" onClick={() => void onSubmit()} disabled={busy}>{t('submitPlan')}</button>}
         </div>
       )}
-      <Approvals program={program} stage="plan" lang={lang} title={t('approvals')} />
+      <Approvals program={program} stage="plan" lang={lang} title={t('approvals')} people={view.people} />
     </section>
   );
 }
 
-export function Approvals({ program, stage, lang, title }: { program: Program; stage: string; lang: 'id' | 'en'; title: string }) {
+export function Approvals({ program, stage, lang, title, people }: { program: Program; stage: string; lang: 'id' | 'en'; title: string; people?: Directory }) {
   const rows = program.approvals.filter((a) => a.stage === stage);
   if (rows.length === 0) return null;
   return (
@@ -88,7 +89,7 @@ export function Approvals({ program, stage, lang, title }: { program: Program; s
       <ul className="plain" data-testid={`approvals-${stage}`}>
         {rows.map((a, i) => (
           <li key={i}>
-            <strong>{a.decision === 'approve' ? '✓' : '✕'} {a.by}</strong> ({label('role', a.role, lang)}) · {dateTime(a.at, lang, program.timeZone)}
+            <strong>{a.decision === 'approve' ? '✓' : '✕'} {personName(people, a.by)}</strong> ({label('role', a.role, lang)}) · {dateTime(a.at, lang, program.timeZone)}
             {a.reason ? ` — “${a.reason}”` : ''}
           </li>
         ))}

@@ -14,10 +14,11 @@ import { hasRole, useSession } from '../session';
 import { useAction } from '../use-async';
 import { DecisionPanel } from './decision-panel';
 import { ReportPreview, type ReportRead } from './report-preview';
+import { personName } from './people';
 
 const SECTIONS: (keyof ReportSections)[] = ['background', 'objectives', 'targets', 'expectedResults', 'placeAndTime', 'activitiesNarrative', 'problemsAndSolutions', 'conclusions', 'recommendations'];
 
-export function ReportTab({ program, reload }: ProgramTabProps) {
+export function ReportTab({ program, view, reload }: ProgramTabProps) {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const report = program.report;
@@ -73,7 +74,7 @@ export function ReportTab({ program, reload }: ProgramTabProps) {
           <p className="muted">{t('reportHash')}: <span className="mono" title={report.sha256 ?? ''}>{shortHash(report.sha256)}</span></p>
           <ul className="plain" data-testid="signers">
             {report.signatures.map((s, i) => (
-              <li key={i}>{s.decision === 'approve' ? '✓' : '✕'} {s.by} ({label('role', s.role ?? 'committee', lang)}) · {dateTime(s.at, lang, program.timeZone)}{s.reason ? ` — “${s.reason}”` : ''}</li>
+              <li key={i}>{s.decision === 'approve' ? '✓' : '✕'} {personName(view.people, s.by)} ({label('role', s.role ?? 'committee', lang)}) · {dateTime(s.at, lang, program.timeZone)}{s.reason ? ` — “${s.reason}”` : ''}</li>
             ))}
           </ul>
         </section>
