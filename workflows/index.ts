@@ -3,3 +3,4 @@
 export * from './program';
 export * from './campaign';
 export * from './audit';
+export * from './school-reporting';

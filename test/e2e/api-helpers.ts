@@ -102,6 +102,14 @@ export function evidenceForm(bytes: Buffer, filename: string, kind = 'photo'): F
   return form;
 }
 
+/** A statutory report submission: the ARKAS export (any accepted file) and the day it went out. */
+export function statutorySubmissionForm(bytes: Buffer, filename: string, submittedOn: string): FormData {
+  const form = new FormData();
+  form.append('submittedOn', submittedOn);
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  return form;
+}
+
 /** The seed campaign sheet as a dry run: valid over the demo data, and it creates nothing. */
 export function campaignImportDryRunForm(): FormData {
   const form = new FormData();
@@ -175,6 +183,7 @@ export function pathFor(spec: { path: string }, target: Target): string {
     .replace(':campaignId', target.campaignId)
     .replace(':clusterId', 'K01')
     .replace(':number', '1')
+    .replace(':report', 'stage_one')
     .replace(':schoolId', target.campaignSchool);
 }
 
@@ -193,6 +202,8 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     completeActivity: { actualStart: '2026-03-05', actualEnd: '2026-03-06', realisedCost: 1, outcome: 'ok' },
     dropActivity: { reason: 'matrix' },
     attachEvidence: evidenceForm(PNG_BYTES, 'foto.png'),
+    // Past the guard, refused by the decider (422 INVALID_SUBMISSION_DATE): nothing is recorded.
+    recordStatutorySubmission: statutorySubmissionForm(PNG_BYTES, 'arkas.png', '2999-01-01'),
     withdrawEvidence: { reason: 'matrix' },
     completeDocumentation: {},
     decideDocumentation: { decision: 'reject', reason: 'matrix' },

@@ -20,6 +20,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ReportModule } from './report/report.module';
 import { BospModule } from './bosp/bosp.module';
 import { RealisationModule } from './realisation/realisation.module';
+import { StatutoryModule } from './statutory/statutory.module';
 import { CampaignImportModule } from './campaign-import/campaign-import.module';
 
 @Module({})
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule, StatutoryModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

@@ -4,6 +4,7 @@ export * from './working-days';
 export * from './holidays';
 export * from './budget-year';
 export * from './statutory';
+export * from './statutory-schedule';
 export * from './deadline-policy';
 export * from './schedule.types';
 export * from './schedule';

@@ -52,6 +52,7 @@ export const DOMAIN_ERROR_STATUS = {
   DUPLICATE_EXPENDITURE: 409,
   NO_OVERSPEND: 409,
   EVIDENCE_IN_USE: 409,
+  INVALID_SUBMISSION_DATE: 422,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

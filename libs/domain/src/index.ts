@@ -5,3 +5,4 @@ export * from './program';
 export * from './bosp';
 export * from './campaign';
 export * from './policy';
+export * from './reporting';

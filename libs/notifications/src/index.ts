@@ -11,4 +11,6 @@ export * from './outbox/notification-projectors';
 export * from './outbox/outbox-key';
 export * from './outbox/outbox.dispatcher';
 export * from './outbox/outbox.repository';
+export * from './outbox/statutory-notification.projector';
+export * from './templates/statutory-templates';
 export * from './templates/templates';

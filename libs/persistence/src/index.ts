@@ -17,3 +17,4 @@ export * from './projections/campaign.projector';
 export * from './event-store/command-envelope';
 export * from './projections/projector.port';
 export * from './projections/realisation.projector';
+export * from './projections/school-reporting.projector';

@@ -1,7 +1,7 @@
 // The one route table: controllers take their path, method and allowed roles from it (via
 // @Route), the authorization matrix test iterates it, and the OpenAPI document is generated from
 // it. Change a route here and all three follow.
-import type { ProgramCommandType, Role } from '@mutu/domain';
+import { StatutoryReportSchema, type ProgramCommandType, type Role } from '@mutu/domain';
 import type { z } from 'zod';
 import * as S from './route-schemas';
 import { GovernanceTimelineQuerySchema } from '../governance/governance.schemas';
@@ -9,6 +9,7 @@ import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../pol
 import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
 import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
 import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
+import { StatutorySubmissionFormSchema } from '../statutory/statutory.schemas';
 import { ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -154,6 +155,8 @@ export const ROUTES = {
   realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
   realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: READERS, schoolScoped: true, produces: 'xlsx', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
   realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: READERS, schoolScoped: true, produces: 'csv', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
+  statutoryDeadlines: { method: 'GET', path: '/schools/:schoolId/statutory-deadlines/:year', roles: READERS, schoolScoped: true, summary: "A school's statutory BOSP report deadlines of a budget year (stage I report due 31 July, annual report due 31 January of the next year): status, submission, reminders sent, and the annual report's cut window" },
+  recordStatutorySubmission: { method: 'POST', path: '/schools/:schoolId/statutory-deadlines/:year/:report/submission', roles: PRINCIPAL, schoolScoped: true, params: { report: StatutoryReportSchema }, form: StatutorySubmissionFormSchema, status: 201, mutation: true, summary: 'Record that a statutory report was submitted through ARKAS (multipart: the ARKAS export in file + submittedOn); the deadline closes (409 ALREADY_SUBMITTED, 422 INVALID_SUBMISSION_DATE)' },
   schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@mutu/config';
-import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, RealisationProjector, snapshotReadModels } from '@mutu/persistence';
+import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, RealisationProjector, SchoolReportingProjector, snapshotReadModels } from '@mutu/persistence';
 import { progress } from '../progress';
 
 /**
@@ -15,7 +15,7 @@ export async function rebuildProjections(): Promise<void> {
   try {
     await migrate(ds);
     // The notification projectors are left out on purpose: the outbox holds delivery state.
-    const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector()]);
+    const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector(), new SchoolReportingProjector()]);
     const live = await snapshotReadModels(ds);
     const total = await store.countEvents();
     const bar = progress({ label: 'replaying', unit: 'events', everyItems: 50_000 });

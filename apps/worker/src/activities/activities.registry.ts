@@ -3,6 +3,7 @@ import { AuditActivitiesService } from './audit.activities.service';
 import { CampaignActivitiesService } from './campaign.activities.service';
 import { DeadlineActivitiesService } from './deadline.activities.service';
 import { ProgramActivitiesService } from './program.activities.service';
+import { SchoolReportingActivitiesService } from './school-reporting.activities.service';
 
 /**
  * The one place activities are taken from the Nest container and handed to the Temporal worker.
@@ -15,6 +16,7 @@ export function buildActivities(app: INestApplicationContext) {
     ...deadlineActivities(app),
     ...campaignActivities(app),
     ...auditActivities(app),
+    ...schoolReportingActivities(app),
   };
 }
 
@@ -31,4 +33,9 @@ function campaignActivities(app: INestApplicationContext) {
 function auditActivities(app: INestApplicationContext) {
   const audit = app.get(AuditActivitiesService);
   return { publishCheckpoint: audit.publishCheckpoint.bind(audit), archiveClosedRuns: audit.archiveClosedRuns.bind(audit) };
+}
+
+function schoolReportingActivities(app: INestApplicationContext) {
+  const reporting = app.get(SchoolReportingActivitiesService);
+  return { computeStatutorySchedule: reporting.computeStatutorySchedule.bind(reporting) };
 }

@@ -18,6 +18,10 @@ export const SYSTEM_COMMAND_TYPES: ReadonlySet<string> = new Set([
   'RecordMeetingEscalation',
   'RecordRtlProgramOpened',
   'RecordClusterCompleted',
+  'OpenSchoolReporting',
+  'RecordStatutoryReminder',
+  'RecordStatutoryDeadlineMissed',
+  'RecordStatutoryEscalation',
 ]);
 const SYSTEM_ACTOR_ID = 'system';
 

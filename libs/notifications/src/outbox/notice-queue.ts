@@ -2,13 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@mutu/persistence';
 import { messageIdFor, type OutboxKey } from './outbox-key';
 import { deliveryPlan, type Preferences } from './delivery-plan';
+import type { TemplateName } from '../templates/templates';
 
 /** One message to queue: who gets it, with which template, under which outbox key. */
 export interface Notice {
   stage: string;
   kind: string;
   dueDate: string;
-  template: 'reminder' | 'deadline_missed' | 'escalation';
+  template: Exclude<TemplateName, 'digest'>;
   userIds: string[];
   params: Record<string, unknown>;
 }

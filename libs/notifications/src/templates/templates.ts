@@ -1,6 +1,8 @@
 // Message texts in Bahasa Indonesia (default) and English, chosen by the recipient's `locale`.
+import { STATUTORY_RENDER, type StatutoryTemplateName } from './statutory-templates';
+
 export type Locale = 'id' | 'en';
-export type TemplateName = 'reminder' | 'deadline_missed' | 'escalation' | 'digest';
+export type TemplateName = 'reminder' | 'deadline_missed' | 'escalation' | 'digest' | StatutoryTemplateName;
 
 export interface TemplateParams {
   programTitle?: string;
@@ -40,6 +42,7 @@ function what(l: Locale, p: TemplateParams): string {
 }
 
 const RENDER: Record<TemplateName, (l: Locale, p: TemplateParams) => RenderedMessage> = {
+  ...STATUTORY_RENDER,
   reminder: (l, p) => {
     const days = p.offsetWorkingDays ?? 0;
     const when =

@@ -1,0 +1,2 @@
+export * from './school-reporting.schemas';
+export * from './school-reporting.decider';
