@@ -111,7 +111,7 @@ export async function main(args: string[]): Promise<void> {
       title: `Bench ${i}`,
       plan: {
         objectives: ['Tujuan'], standard: 'proses', indicators: ['Indikator'],
-        activities: [{ id: 'act-1', title: 'Kegiatan', kind: 'other', window: { start: '2026-03-02', end: '2026-03-20' }, budget: { line: 'BOSP', amount: 1000 }, location: 'Sekolah', requiredEvidence: ['photo'] }],
+        activities: [{ id: 'act-1', title: 'Kegiatan', kind: 'other', window: { start: '2026-03-02', end: '2026-03-20' }, budget: { line: 'BOSP', amount: 1000, component: 'administrasi_sekolah' }, location: 'Sekolah', requiredEvidence: ['photo'] }],
       },
     });
     await post(principal, `/programs/${p.programId}/plan/submit`, {});
