@@ -19,6 +19,7 @@ const USER_OF_ROLE: Record<UserRole, keyof typeof EMAIL> = {
   district_officer: 'district',
   auditor: 'auditor',
   admin: 'admin',
+  mentor: 'mentor',
 };
 
 type Scope = 'in' | 'out';
@@ -67,7 +68,12 @@ describe('API authorization matrix (generated from the route table)', () => {
     // A campaign in the demo region (organised by its district office) and one in Bandung.
     const inCampaign = `matrix-cmp-in-${Date.now().toString(36)}`;
     const outCampaign = `matrix-cmp-out-${Date.now().toString(36)}`;
-    const team = [{ userId: 'u-supervisor', name: 'Pengawas', role: 'supervisor' as const }, { userId: 'u-principal', name: 'Kepala sekolah', role: 'principal' as const }];
+    const team = [
+      { userId: 'u-supervisor', name: 'Pengawas', role: 'supervisor' as const },
+      { userId: 'u-principal', name: 'Kepala sekolah', role: 'principal' as const },
+      // The mentor's campaign powers come from this membership alone.
+      { userId: 'u-widyaiswara-1', name: 'Widyaiswara', role: 'trainer' as const },
+    ];
     await launchTestCampaign(stack, db, twoSchoolCampaign(inCampaign, JAKTIM, 'u-district', team), { userId: 'u-district', roles: ['district_officer'], schoolIds: [], regionIds: ['reg-jaktim'] });
     // Meeting 1 documented with the same PNG, so the photo route has a file to serve in scope.
     const photo = await http(stack, tokens.principal, 'POST', `/campaigns/${inCampaign}/clusters/K01/meetings/1/photos`, evidenceForm(PNG_BYTES, 'foto.png'));

@@ -25,6 +25,9 @@ export const EMAIL = {
   auditor: 'auditor@demo.mutu.id',
   admin: 'admin@demo.mutu.id',
   otherPrincipal: 'kepsek.bdg@demo.mutu.id',
+  // A supervisor of the demo region not assigned to the demo school; a campaign trainer (mentor).
+  supervisor3: 'pengawas3@demo.mutu.id',
+  mentor: 'widyaiswara1@demo.mutu.id',
 } as const;
 
 // Response bodies are arbitrary JSON the tests drill into; `any` keeps the assertions readable.
@@ -239,6 +242,8 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     changePassword: { currentPassword: DEMO_PASSWORD, newPassword: 'password123' },
     resetUserPassword: { temporaryPassword: 'password123' },
     markNotificationsRead: { ids: ['999999999999'] },
+    // The demo school's assigned supervisors as the demo seeds them: past the guard, nothing changes.
+    setSchoolSupervisors: { supervisorIds: ['u-supervisor', 'u-supervisor-2'] },
     putNotificationPreferences: { channels: { email: true, webhook: false, inApp: true }, webhookUrl: null, quietHours: null, timeZone: 'Asia/Jakarta', digest: 'off', language: 'id' },
     // Past the guard, refused by the decider (422: the evidence is a photo, not a receipt; 404/409: nothing to withdraw or acknowledge).
     recordExpenditure: { expenditureId: `m${n}`, date: '2026-03-05', amount: 1000, payee: 'Matrix', evidenceSha256: target.sha256 },
@@ -249,4 +254,3 @@ export function bodyFor(id: RouteId, target: Target): unknown {
   };
   return bodies[id];
 }
-

@@ -9,6 +9,9 @@ export const RoleSchema = z.enum([
   'district_officer',
   'auditor',
   'admin',
+  // Campaign trainers and agency staff (widyaiswara, FPMP/LPMP): they act only through their
+  // membership of a mentoring campaign and hold no program powers.
+  'mentor',
   'system',
 ]);
 export type Role = z.infer<typeof RoleSchema>;
@@ -34,6 +37,13 @@ export function hasRole(actor: Actor, role: Role): boolean {
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));
+}
+
+/** Roles that act on programs; an actor holding none of them (a mentor) sees no program. */
+export const PROGRAM_ROLES: readonly Role[] = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin', 'system'];
+
+export function hasProgramRole(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.some((r) => PROGRAM_ROLES.includes(r));
 }
 
 /** The workflow itself (role 'system') is always in scope; people by school or by region. */

@@ -51,6 +51,7 @@ export const ROLE_NAMES: Record<Lang, Record<string, string>> = {
     district_officer: 'Dinas pendidikan',
     auditor: 'Auditor',
     admin: 'Admin',
+    mentor: 'Pendamping',
     system: 'Sistem',
   },
   en: {
@@ -62,6 +63,7 @@ export const ROLE_NAMES: Record<Lang, Record<string, string>> = {
     district_officer: 'District officer',
     auditor: 'Auditor',
     admin: 'Admin',
+    mentor: 'Mentor',
     system: 'System',
   },
 };

@@ -19,6 +19,10 @@ const T: Record<string, { id: Phrase; en: Phrase }> = {
   UserUpdated: { id: (d) => `mengubah pengguna ${s(d.userId)}: ${changesText(d, 'id')}`, en: (d) => `changed user ${s(d.userId)}: ${changesText(d, 'en')}` },
   DayOffAdded: { id: (d) => `menambah hari libur ${s(d.date)} (${s(d.name)})`, en: (d) => `added the day off ${s(d.date)} (${s(d.name)})` },
   DayOffRemoved: { id: (d) => `menghapus hari libur ${s(d.date)} (${s(d.name)})`, en: (d) => `removed the day off ${s(d.date)} (${s(d.name)})` },
+  SchoolSupervisorsSet: {
+    id: (d) => `menetapkan pengawas binaan sekolah ${s(d.schoolId)}: ${list((d.supervisorIds as Data | undefined)?.to) || '(tidak ada: semua pengawas wilayah)'}`,
+    en: (d) => `set the assigned supervisors of school ${s(d.schoolId)}: ${list((d.supervisorIds as Data | undefined)?.to) || "(none: the region's supervisors)"}`,
+  },
   ApprovalPolicySet: {
     id: (d) => `menetapkan kebijakan persetujuan ${d.schoolId ? `sekolah ${s(d.schoolId)}` : `wilayah ${s(d.regionId)}`}`,
     en: (d) => `set the approval policy of ${d.schoolId ? `school ${s(d.schoolId)}` : `region ${s(d.regionId)}`}`,

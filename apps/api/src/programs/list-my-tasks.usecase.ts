@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@mutu/domain';
+import { activeAssignmentExists } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 
-/** The inbox: tasks addressed to me, or to one of my roles at a school/region in my scope. */
+/**
+ * The inbox: tasks addressed to me, or to one of my roles at a school/region in my scope. A
+ * supervisor's task goes to the school's assigned supervisors, to every supervisor in scope only
+ * when the school has none.
+ */
 @Injectable()
 export class ListMyTasksUseCase {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
@@ -14,7 +19,8 @@ export class ListMyTasksUseCase {
          FROM tasks t JOIN programs p ON p.program_id = t.program_id
         WHERE t.user_id = $1
            OR (t.user_id IS NULL AND t.role = ANY($2::text[])
-               AND (t.school_id = ANY($3::text[]) OR t.region_id = ANY($4::text[])))
+               AND (t.school_id = ANY($3::text[]) OR t.region_id = ANY($4::text[]))
+               AND (t.role <> 'supervisor' OR NOT ${activeAssignmentExists('t.school_id')} OR ${activeAssignmentExists('t.school_id', '$1')}))
         ORDER BY t.due_date NULLS LAST, t.since
         LIMIT 500`,
       [actor.userId, actor.roles, actor.schoolIds, actor.regionIds],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '@mutu/domain';
+import { hasProgramRole, type Actor } from '@mutu/domain';
 import { createHash } from 'node:crypto';
 import { overdueOf, queryPrepared } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
@@ -48,6 +48,7 @@ export class ListProgramsUseCase {
     // change which programs are listed).
     const key = JSON.stringify([
       actor.roles.includes('admin'),
+      hasProgramRole(actor),
       actor.schoolIds,
       actor.regionIds,
       q.schoolId ?? null,

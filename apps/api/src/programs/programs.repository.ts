@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '@mutu/domain';
+import { hasProgramRole, type Actor } from '@mutu/domain';
 import { overdueOf } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 
@@ -25,6 +25,8 @@ export interface ProgramRow {
 /** SQL condition restricting programs to an actor's scope (schools or regions). */
 export function scopeCondition(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   if (actor.roles.includes('admin')) return { sql: 'true', params: [] };
+  // A mentor's powers are campaign memberships: whatever their scope, no program is theirs.
+  if (!hasProgramRole(actor)) return { sql: 'false', params: [] };
   return {
     sql: `(${alias}.school_id = ANY($${firstParam}::text[]) OR ${alias}.region_id = ANY($${firstParam + 1}::text[]))`,
     params: [actor.schoolIds, actor.regionIds],

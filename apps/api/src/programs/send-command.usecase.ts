@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { TERMINAL_STAGES, type Actor, CommandPayload, ProgramCommand, ProgramCommandType } from '@mutu/domain';
+import { NOT_ASSIGNED_SUPERVISOR, TERMINAL_STAGES, isSupervisorDecision, mayTakeSupervisorDecision, type Actor, CommandPayload, ProgramCommand, ProgramCommandType } from '@mutu/domain';
+import { activeSchoolSupervisorIds } from '@mutu/persistence';
+import { DataSource } from 'typeorm';
 import { ApiError, notFound } from '../common/api-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { commandIdFor } from './command-id';
@@ -29,6 +31,7 @@ export class SendCommandUseCase {
     @Inject(ProgramGateway) private readonly gateway: ProgramGateway,
     @Inject(ProgramsRepository) private readonly programs: ProgramsRepository,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
+    @Inject(DataSource) private readonly ds: DataSource,
   ) {}
 
   async execute<T extends ProgramCommandType>(input: SendCommandInput<T>) {
@@ -36,6 +39,7 @@ export class SendCommandUseCase {
     const commandId = commandIdFor(actor.userId, input.idempotencyKey, type);
     const program = await this.programs.findVisible(programId, actor);
     if (!program) throw notFound('program');
+    await this.requireAssignedSupervisor(actor, type, program);
     const fingerprint = this.idempotency.fingerprint(request.method, request.route, request.params, request.body);
     return this.idempotency.run(actor.userId, input.idempotencyKey, fingerprint, 200, async () => {
       const payload = await input.payload(program);
@@ -56,5 +60,20 @@ export class SendCommandUseCase {
         throw e;
       }
     });
+  }
+
+  /**
+   * A supervisor's decision is taken by an assigned supervisor of the school (any supervisor of the
+   * region when none is assigned). Checked here, before the command is signed: the worker records
+   * only commands this API signed, so an unassigned supervisor's approval can never be recorded.
+   */
+  private async requireAssignedSupervisor(actor: Actor, type: ProgramCommandType, program: ProgramRow): Promise<void> {
+    if (!isSupervisorDecision(type) || !actor.roles.includes('supervisor')) return;
+    const assigned = await activeSchoolSupervisorIds(this.ds, program.school_id);
+    if (!mayTakeSupervisorDecision(actor, type, assigned)) {
+      throw new ApiError(403, NOT_ASSIGNED_SUPERVISOR, "Only the school's assigned supervisors (pengawas binaan) may take this decision.", {
+        details: { schoolId: program.school_id },
+      });
+    }
   }
 }

@@ -72,7 +72,7 @@ export const LoginBodySchema = z.strictObject({
 /** The refresh token in the body (scripts, the CLI); the web app sends `{}` and the token rides in its httpOnly cookie. */
 export const RefreshBodySchema = z.strictObject({ refreshToken: z.string().min(20).max(200).optional() });
 
-const RoleList = z.array(z.enum(['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin'])).min(1).max(8);
+const RoleList = z.array(z.enum(['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin', 'mentor'])).min(1).max(9);
 export const CreateRegionBodySchema = z.strictObject({ regionId: PathIdSchema, name: z.string().min(1).max(200) });
 export const CreateSchoolBodySchema = z.strictObject({
   schoolId: PathIdSchema,

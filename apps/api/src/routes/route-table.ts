@@ -9,6 +9,7 @@ import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../pol
 import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
 import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
 import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
+import { SchoolSupervisorsQuerySchema, SetSchoolSupervisorsBodySchema } from '../schools/school-supervisors.schemas';
 import { StatutorySubmissionFormSchema } from '../statutory/statutory.schemas';
 import { ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
 
@@ -44,8 +45,12 @@ export interface RouteSpec {
   mutation?: boolean;
 }
 
-export const ALL_ROLES: readonly UserRole[] = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin'];
+export const ALL_ROLES: readonly UserRole[] = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin', 'mentor'];
+// Account, inbox and campaign reads: everyone signed in.
 const READERS = ALL_ROLES;
+// Programs and what hangs off them (evidence, school calendars, policies): not mentors, whose
+// powers are their campaign memberships only.
+const PROGRAM_READERS: readonly UserRole[] = ALL_ROLES.filter((r) => r !== 'mentor');
 const AUTHORS: readonly UserRole[] = ['principal', 'qa_team'];
 const PRINCIPAL: readonly UserRole[] = ['principal'];
 // Person-in-charge routes: the decider checks who is in charge of the activity.
@@ -59,9 +64,9 @@ const AUDITORS: readonly UserRole[] = ['auditor', 'district_officer', 'superviso
 const AUDIT = '/audit/programs/:id';
 // Campaign roles are memberships of the campaign (organiser, team, school), checked by the decider;
 // these are the global roles such members hold. Auditors stay read-only.
-const CAMPAIGN_TEAM: readonly UserRole[] = ['principal', 'supervisor', 'district_officer', 'admin'];
-const RTL_AUTHORS: readonly UserRole[] = ['principal', 'qa_team', 'supervisor', 'district_officer', 'admin'];
-const RTL_APPROVERS: readonly UserRole[] = ['supervisor', 'district_officer', 'admin'];
+const CAMPAIGN_TEAM: readonly UserRole[] = ['principal', 'supervisor', 'district_officer', 'admin', 'mentor'];
+const RTL_AUTHORS: readonly UserRole[] = ['principal', 'qa_team', 'supervisor', 'district_officer', 'admin', 'mentor'];
+const RTL_APPROVERS: readonly UserRole[] = ['supervisor', 'district_officer', 'admin', 'mentor'];
 const CLUSTER = '/campaigns/:campaignId/clusters/:clusterId';
 
 const clusterCmd = (path: string, roles: readonly UserRole[], body: z.ZodType, summary: string, status = 200): RouteSpec => ({
@@ -86,7 +91,7 @@ export const ROUTES = {
 
   listPrograms: { method: 'GET', path: '/programs', roles: READERS, query: S.ListProgramsQuerySchema, summary: 'Programs in my scope (cursor pagination)' },
   createProgram: { method: 'POST', path: '/programs', roles: AUTHORS, command: 'CreateProgram', body: S.CreateProgramBodySchema, status: 201, mutation: true, summary: 'Create a program' },
-  getProgram: { method: 'GET', path: '/programs/:id', roles: READERS, programScoped: true, summary: "One program: state, deadlines, pending decisions, its school's name and NPSN, names and roles of the users it mentions" },
+  getProgram: { method: 'GET', path: '/programs/:id', roles: PROGRAM_READERS, programScoped: true, summary: "One program: state, deadlines, pending decisions, its school's name and NPSN, names and roles of the users it mentions" },
   programPeople: { method: 'GET', path: '/programs/:id/people', roles: READERS, programScoped: true, query: ProgramPeopleQuerySchema, summary: "Active users of the program's school (optionally of one role), by name: the people picker" },
 
   editPlan: cmd('PUT', '/programs/:id/plan', AUTHORS, 'EditPlan', S.EditPlanBodySchema, 'Edit the plan'),
@@ -104,12 +109,12 @@ export const ROUTES = {
     status: 201,
   },
   withdrawEvidence: cmd('DELETE', '/programs/:id/activities/:activityId/evidence/:sha256', EXECUTORS, 'WithdrawEvidence', S.WithdrawEvidenceBodySchema, 'Withdraw evidence'),
-  downloadEvidence: { method: 'GET', path: '/evidence/:sha256', roles: READERS, produces: 'binary', summary: 'Download evidence referenced by a program in my scope' },
+  downloadEvidence: { method: 'GET', path: '/evidence/:sha256', roles: PROGRAM_READERS, produces: 'binary', summary: 'Download evidence referenced by a program in my scope' },
   completeDocumentation: cmd('POST', '/programs/:id/documentation/complete', ['qa_team'], 'CompleteDocumentation', S.EmptyBodySchema, 'Declare the documentation complete'),
   decideDocumentation: cmd('POST', '/programs/:id/documentation/decision', SUPERVISOR, 'DecideDocumentation', S.DecisionBodySchema, 'Approve or reject the documentation'),
   editReport: cmd('PUT', '/programs/:id/report', AUTHORS, 'EditReport', S.EditReportBodySchema, 'Edit the report sections'),
-  reportHtml: { method: 'GET', path: '/programs/:id/report.html', roles: READERS, programScoped: true, produces: 'html', summary: 'Report preview (HTML)' },
-  reportPdf: { method: 'GET', path: '/programs/:id/report.pdf', roles: READERS, programScoped: true, produces: 'pdf', summary: 'Report preview (PDF)' },
+  reportHtml: { method: 'GET', path: '/programs/:id/report.html', roles: PROGRAM_READERS, programScoped: true, produces: 'html', summary: 'Report preview (HTML)' },
+  reportPdf: { method: 'GET', path: '/programs/:id/report.pdf', roles: PROGRAM_READERS, programScoped: true, produces: 'pdf', summary: 'Report preview (PDF)' },
   submitReport: cmd('POST', '/programs/:id/report/submit', PRINCIPAL, 'SubmitReport', S.EmptyBodySchema, 'Submit the report; the server hashes the canonical report'),
   signReport: cmd('POST', '/programs/:id/report/sign', COMMITTEE, 'SignReport', S.SignReportBodySchema, 'Sign (or refuse) the report by its SHA-256'),
   closeProgram: cmd('POST', '/programs/:id/close', PRINCIPAL, 'CloseProgram', S.EmptyBodySchema, 'Close the program'),
@@ -152,12 +157,12 @@ export const ROUTES = {
 
   getBospComponents: { method: 'GET', path: '/bosp/components/:year', roles: READERS, summary: "The BOSP component list of a budget year and the regulation it comes from (empty when the year has none)" },
   putBospComponents: { method: 'PUT', path: '/bosp/components/:year', roles: ADMIN, body: PutBospComponentsBodySchema, status: 200, mutation: true, summary: "Set a budget year's BOSP component list (whole list, with its source)" },
-  realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
-  realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: READERS, schoolScoped: true, produces: 'xlsx', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
-  realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: READERS, schoolScoped: true, produces: 'csv', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
+  realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
+  realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: PROGRAM_READERS, schoolScoped: true, produces: 'xlsx', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
+  realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: PROGRAM_READERS, schoolScoped: true, produces: 'csv', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
   statutoryDeadlines: { method: 'GET', path: '/schools/:schoolId/statutory-deadlines/:year', roles: READERS, schoolScoped: true, summary: "A school's statutory BOSP report deadlines of a budget year (stage I report due 31 July, annual report due 31 January of the next year): status, submission, reminders sent, and the annual report's cut window" },
   recordStatutorySubmission: { method: 'POST', path: '/schools/:schoolId/statutory-deadlines/:year/:report/submission', roles: PRINCIPAL, schoolScoped: true, params: { report: StatutoryReportSchema }, form: StatutorySubmissionFormSchema, status: 201, mutation: true, summary: 'Record that a statutory report was submitted through ARKAS (multipart: the ARKAS export in file + submittedOn); the deadline closes (409 ALREADY_SUBMITTED, 422 INVALID_SUBMISSION_DATE)' },
-  schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
+  schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },
 
@@ -177,9 +182,11 @@ export const ROUTES = {
   docs: { method: 'GET', path: '/docs', roles: 'public', produces: 'openapi', summary: 'This document (JSON); a browser asking for HTML gets the interactive API docs page' },
   openApiJson: { method: 'GET', path: '/docs/openapi.json', roles: 'public', produces: 'openapi', summary: 'This document (OpenAPI 3.1 JSON)' },
   docsAsset: { method: 'GET', path: '/docs/assets/:file', roles: 'public', params: { file: S.DocsAssetSchema }, produces: 'asset', summary: 'Scripts, styles and icons of the API docs page (Swagger UI, served locally)' },
-  getApprovalPolicies: { method: 'GET', path: '/policies', roles: READERS, query: ApprovalPoliciesQuerySchema, summary: "Approval policies in force per school of a region (or of every region I see), and every version set" },
+  getApprovalPolicies: { method: 'GET', path: '/policies', roles: PROGRAM_READERS, query: ApprovalPoliciesQuerySchema, summary: "Approval policies in force per school of a region (or of every region I see), and every version set" },
   setApprovalPolicy: { method: 'PUT', path: '/policies', roles: ['district_officer', 'admin'], body: SetApprovalPolicyBodySchema, status: 200, mutation: true, summary: "Set a region's (or one school's) approval policy: a new version, taken by programs created from now on" },
   governanceTimeline: { method: 'GET', path: '/audit/governance', roles: ['auditor', 'district_officer', 'admin'], query: GovernanceTimelineQuerySchema, summary: 'Admin actions and approval policy changes: who, what, when' },
+  listSchoolSupervisors: { method: 'GET', path: '/schools/supervisors', roles: ['district_officer', 'admin'], query: SchoolSupervisorsQuerySchema, summary: "The schools of my regions (name, NPSN) with their assigned supervisors (pengawas binaan), and each region's supervisors to choose from" },
+  setSchoolSupervisors: { method: 'PUT', path: '/schools/:schoolId/supervisors', roles: ['district_officer', 'admin'], schoolScoped: true, body: SetSchoolSupervisorsBodySchema, status: 200, also: [422], mutation: true, summary: "Set a school's assigned supervisors (the whole set; empty: the region's supervisors act). Only active supervisors of the school's region (422 NOT_A_REGION_SUPERVISOR); recorded as SchoolSupervisorsSet in the admin stream" },
   verifyGovernance: { method: 'POST', path: '/audit/governance/verify', roles: ['auditor', 'district_officer', 'admin'], status: 200, summary: 'Recompute the hash chains of the admin and policy streams' },
 } as const satisfies Record<string, RouteSpec>;
 

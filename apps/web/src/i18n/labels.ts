@@ -54,6 +54,7 @@ const role: Dict = {
   district_officer: { id: 'Dinas pendidikan', en: 'District officer' },
   auditor: { id: 'Auditor', en: 'Auditor' },
   admin: { id: 'Admin', en: 'Admin' },
+  mentor: { id: 'Pendamping (widyaiswara/FPMP)', en: 'Mentor (trainer/agency staff)' },
   system: { id: 'Sistem', en: 'System' },
 };
 const activityStatus: Dict = {

@@ -1,1 +1,2 @@
 export * from './approval-policy';
+export * from './assigned-supervisors';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Projector, StoredEvent } from '@mutu/persistence';
+import { activeSchoolSupervisorIds, type Projector, type StoredEvent } from '@mutu/persistence';
 import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'program-';
@@ -84,8 +84,15 @@ export class NotificationProjector implements Projector {
     };
   }
 
-  /** Users holding `role` for the program's school (school scope) or region (region scope). */
+  /**
+   * Users holding `role` for the program's school (school scope) or region (region scope); for the
+   * supervisor, the school's assigned supervisors when it has any.
+   */
   private async usersInScope(tx: EntityManager, role: string, program: ProgramRow): Promise<string[]> {
+    if (role === 'supervisor') {
+      const assigned = await activeSchoolSupervisorIds(tx, program.school_id);
+      if (assigned.length > 0) return assigned;
+    }
     const rows: { user_id: string }[] = await tx.query(
       `SELECT user_id FROM users WHERE NOT disabled AND $1 = ANY(roles) AND ($2 = ANY(school_ids) OR $3 = ANY(region_ids))
        ORDER BY user_id`,

@@ -67,3 +67,23 @@ export async function supervisedSchoolIds(manager: Queryable, userId: string): P
   );
   return rows.map((r) => r.school_id);
 }
+
+/**
+ * SQL: an assigned supervisor of the school `schoolExpr` who can still act for it (not disabled,
+ * still a supervisor, still scoped to the school or its region); with `userExpr`, that user.
+ * Assignments of people who can no longer act do not count, so such a school falls back to its region.
+ */
+export function activeAssignmentExists(schoolExpr: string, userExpr?: string): string {
+  return `EXISTS (SELECT 1 FROM school_supervisors ss JOIN users su ON su.user_id = ss.user_id JOIN schools sx ON sx.school_id = ss.school_id
+    WHERE ss.school_id = ${schoolExpr} AND NOT su.disabled AND 'supervisor' = ANY(su.roles)
+      AND (sx.school_id = ANY(su.school_ids) OR sx.region_id = ANY(su.region_ids))${userExpr ? ` AND ss.user_id = ${userExpr}` : ''})`;
+}
+
+/** The school's assigned supervisors who can still act for it (see activeAssignmentExists), sorted. */
+export async function activeSchoolSupervisorIds(manager: Queryable, schoolId: string): Promise<string[]> {
+  const rows: Array<{ user_id: string }> = await manager.query(
+    `SELECT u.user_id FROM users u WHERE ${activeAssignmentExists('$1', 'u.user_id')} ORDER BY u.user_id`,
+    [schoolId],
+  );
+  return rows.map((r) => r.user_id);
+}

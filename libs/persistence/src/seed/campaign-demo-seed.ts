@@ -1,6 +1,6 @@
 // Demo data for the seed mentoring campaign (pendampingan budaya mutu, LPMP DKI Jakarta): 60 primary
 // schools in Jakarta Timur (15 core schools, each with 3 impact schools), the organiser, the
-// mentoring team (5 widyaiswara, 7 FPMP staff) and the 15 core schools' principals.
+// mentoring team (5 widyaiswara, 7 FPMP staff: role mentor) and the 15 core schools' principals.
 // docs/examples/pendampingan-budaya-mutu.csv imports a campaign over exactly these.
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
@@ -43,12 +43,16 @@ const PRINCIPALS = [
 ];
 
 const district = (userId: string, email: string, name: string) => ({ userId, email, name, roles: ['district_officer'], schoolIds: [] as string[], regionIds: [REGION] });
+// Trainers and agency staff are mentors: campaign members with no program powers. Their region is
+// where they work (the campaign import finds team members there), not a program scope.
+const mentor = (userId: string, email: string, name: string) => ({ userId, email, name, roles: ['mentor'], schoolIds: [] as string[], regionIds: [REGION] });
+const MENTOR_IDS = [...TRAINERS.map((_, i) => `u-widyaiswara-${i + 1}`), ...STAFF.map((_, i) => `u-fpmp-${i + 1}`)];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const DEMO_CAMPAIGN_USERS = [
   district('u-lpmp', 'lpmp@demo.mutu.id', 'Ibu Rina Wulandari (LPMP DKI Jakarta)'),
-  ...TRAINERS.map((n, i) => district(`u-widyaiswara-${i + 1}`, `widyaiswara${i + 1}@demo.mutu.id`, n)),
-  ...STAFF.map((n, i) => district(`u-fpmp-${i + 1}`, `fpmp${i + 1}@demo.mutu.id`, n)),
+  ...TRAINERS.map((n, i) => mentor(`u-widyaiswara-${i + 1}`, `widyaiswara${i + 1}@demo.mutu.id`, n)),
+  ...STAFF.map((n, i) => mentor(`u-fpmp-${i + 1}`, `fpmp${i + 1}@demo.mutu.id`, n)),
   // The core school of cluster k is school 4(k-1)+1 of the list.
   ...PRINCIPALS.map((n, i) => ({
     userId: `u-kepsek-inti-${pad(i + 1)}`,
@@ -76,6 +80,9 @@ export async function seedCampaignDemoData(ds: SeedQueryRunner, password: string
       DEMO_CAMPAIGN_SCHOOLS.map((s) => s.level),
     ],
   );
+  // Databases seeded before the mentor role gave the mentors the district office's role: only that
+  // exact old grant is corrected, a role an admin chose since is left alone.
+  await ds.query(`UPDATE users SET roles = '{mentor}' WHERE user_id = ANY($1::text[]) AND roles = '{district_officer}'`, [MENTOR_IDS]);
   const existing: { user_id: string }[] = await ds.query('SELECT user_id FROM users WHERE user_id = ANY($1::text[])', [DEMO_CAMPAIGN_USERS.map((u) => u.userId)]);
   const have = new Set(existing.map((u) => u.user_id));
   const missing = DEMO_CAMPAIGN_USERS.filter((u) => !have.has(u.userId));

@@ -29,11 +29,23 @@ export const DEMO_USERS = [
   { userId: 'u-committee-3', email: 'komite3@demo.mutu.id', name: 'Bapak Yusuf Hidayat', roles: ['committee'], schoolIds: [S1], regionIds: [] },
   { userId: 'u-supervisor', email: 'pengawas@demo.mutu.id', name: 'Bapak Bambang Sutrisno', roles: ['supervisor'], schoolIds: [], regionIds: ['reg-jaktim'] },
   { userId: 'u-supervisor-2', email: 'pengawas2@demo.mutu.id', name: 'Ibu Lina Marlina', roles: ['supervisor'], schoolIds: [], regionIds: ['reg-jaktim'] },
+  // A supervisor of the region who is not assigned to the demo school (see DEMO_SUPERVISOR_ASSIGNMENTS).
+  { userId: 'u-supervisor-3', email: 'pengawas3@demo.mutu.id', name: 'Bapak Rudi Hartanto', roles: ['supervisor'], schoolIds: [], regionIds: ['reg-jaktim'] },
   { userId: 'u-district', email: 'dinas@demo.mutu.id', name: 'Bapak Joko Prasetyo', roles: ['district_officer'], schoolIds: [], regionIds: ['reg-jaktim'] },
   { userId: 'u-auditor', email: 'auditor@demo.mutu.id', name: 'Ibu Maya Anggraini', roles: ['auditor'], schoolIds: [], regionIds: ['reg-jaktim'] },
   { userId: 'u-admin', email: 'admin@demo.mutu.id', name: 'Admin Mutu', roles: ['admin'], schoolIds: [], regionIds: [] },
   { userId: 'u-principal-bdg', email: 'kepsek.bdg@demo.mutu.id', name: 'Bapak Dedi Kurniawan', roles: ['principal'], schoolIds: ['sch-sdn-coblong-03'], regionIds: [] },
 ] as const;
+
+/**
+ * Assigned supervisors (pengawas binaan) of the demo schools: the demo school's are the two its
+ * approvals have always come from; u-supervisor-3 answers for the SMP. The 60 campaign schools have
+ * none, so their programs fall back to every supervisor of the region.
+ */
+export const DEMO_SUPERVISOR_ASSIGNMENTS: readonly { schoolId: string; userIds: readonly string[] }[] = [
+  { schoolId: S1, userIds: ['u-supervisor', 'u-supervisor-2'] },
+  { schoolId: 'sch-smpn-duren-02', userIds: ['u-supervisor-3'] },
+];
 
 export interface DemoSeedOptions {
   NODE_ENV?: Config['NODE_ENV'];
@@ -93,8 +105,7 @@ async function seedInTransaction(q: SeedQueryRunner, password: string): Promise<
   const existing: { user_id: string }[] = await q.query('SELECT user_id FROM users WHERE user_id = ANY($1::text[])', [DEMO_USERS.map((u) => u.userId)]);
   const have = new Set(existing.map((u) => u.user_id));
   const missing = DEMO_USERS.filter((u) => !have.has(u.userId));
-  if (missing.length === 0) return created;
-  const hash = await bcrypt.hash(password, 10);
+  const hash = missing.length > 0 ? await bcrypt.hash(password, 10) : '';
   for (const u of missing) {
     const rows: unknown[] = await q.query(
       `INSERT INTO users (user_id, email, name, password_hash, roles, school_ids, region_ids)
@@ -103,5 +114,25 @@ async function seedInTransaction(q: SeedQueryRunner, password: string): Promise<
     );
     created += rows.length;
   }
+  await seedSupervisorAssignments(q);
   return created;
+}
+
+/**
+ * Assigns the demo schools' supervisors once: a school that has assignments, or whose assignments
+ * someone has ever set (a SchoolSupervisorsSet event, even one that cleared them), is left alone.
+ */
+async function seedSupervisorAssignments(q: SeedQueryRunner): Promise<void> {
+  for (const a of DEMO_SUPERVISOR_ASSIGNMENTS) {
+    await q.query(
+      `INSERT INTO school_supervisors (school_id, user_id, assigned_by)
+       SELECT $1, u.user_id, 'demo-seed' FROM users u
+        WHERE u.user_id = ANY($2::text[])
+          AND EXISTS (SELECT 1 FROM schools WHERE school_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM school_supervisors WHERE school_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM events WHERE stream_id = 'admin' AND type = 'SchoolSupervisorsSet' AND data->>'schoolId' = $1)
+       ON CONFLICT DO NOTHING`,
+      [a.schoolId, a.userIds],
+    );
+  }
 }
