@@ -11,7 +11,8 @@ import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 import { trivialDecide, type ShapedActivities } from './support/trivial-update.workflow';
 import { updateTimeline } from './support/update-timeline';
-import { startWorkerProcess, waitUntilQuiet } from './support/worker-process';
+import { cpuSecondsOf, startWorkerProcess, waitUntilQuiet } from './support/worker-process';
+import { previousFigure } from './support/previous-results';
 
 /**
  * Approval round trip (HTTP → auth → scope → Update → decide → append → projection → response)
@@ -158,10 +159,14 @@ export async function main(args: string[]): Promise<void> {
     const minimal = await timed(minimalIds, c, bareUpdate);
     const bare = await timed(theirs, c, bareUpdate);
     await settle();
+    // The worker's CPU for the series, up to the moment its follow-up work (the next run, its
+    // schedule and timers) is done: what one approval costs the worker, whenever it is spent.
+    const cpuBefore = cpuSecondsOf(worker.pid);
     const http = await timed(mine, c, async (id) => {
       await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
     });
     await settle();
+    const workerCpuMs = ((cpuSecondsOf(worker.pid) - cpuBefore) * 1000) / samples[c];
     const direct = await timed(ids.slice(total + offset - samples[c], total + offset), c, async (id) => {
       const commandId = `bench-direct-${id}`;
       const command = { commandId, type: 'DecidePlan' as const, actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' as const } };
@@ -179,16 +184,38 @@ export async function main(args: string[]): Promise<void> {
     console.table(timeline.approval);
     console.log(`[bench api] @${c}: bare Update steps (same workflow shape)`);
     console.table(timeline.bare);
-    results[`c${c}`] = { http, direct, bare, minimal, samples: samples[c], timeline };
+    results[`c${c}`] = { http, direct, bare, minimal, samples: samples[c], timeline, workerCpuMs };
     rows.push(
-      { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50, same workflow shape', value: bare.p50 }, target: c === 8 ? '≤ 1.5× bare' : undefined, pass: c === 8 ? http.p50 <= 1.5 * bare.p50 : undefined },
+      { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50, same workflow shape', value: bare.p50 } },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
-      { name: `approval p99 @${c}`, value: http.p99, unit: 'ms', baseline: { name: 'bare p99', value: bare.p99 }, target: c === 8 ? '≤ 150 ms' : undefined, pass: c === 8 ? http.p99 <= 150 : undefined },
+      { name: `approval p99 @${c}`, value: http.p99, unit: 'ms', baseline: { name: 'bare p99', value: bare.p99 } },
       { name: `approvals/s @${c}`, value: http.perSecond, unit: 'req/s', baseline: { name: 'bare updates/s', value: bare.perSecond } },
       { name: `approval p50 @${c}, HTTP`, value: http.p50, unit: 'ms', baseline: { name: 'same Update on the program workflow, no HTTP', value: direct.p50 } },
-      { name: `approval p50 @${c}, vs the smallest Update`, value: http.p50, unit: 'ms', baseline: { name: 'minimal Update p50 (no activity, no new run)', value: minimal.p50 } },
-      { name: `approval p99 @${c}, vs the smallest Update`, value: http.p99, unit: 'ms', baseline: { name: 'minimal Update p99', value: minimal.p99 } },
+      {
+        name: `approval p50 @${c}, vs the smallest Update`,
+        value: http.p50,
+        unit: 'ms',
+        baseline: { name: 'minimal Update p50 (no activity, no new run)', value: minimal.p50 },
+        ...(c === 8 ? { target: '≤ 2× minimal', pass: http.p50 <= 2 * minimal.p50 } : {}),
+      },
+      {
+        name: `approval p99 @${c}, vs the smallest Update`,
+        value: http.p99,
+        unit: 'ms',
+        baseline: { name: 'minimal Update p99', value: minimal.p99 },
+        ...(c === 8 ? { target: '≤ 2.5× minimal', pass: http.p99 <= 2.5 * minimal.p99 } : {}),
+      },
+      {
+        name: `worker CPU per approval @${c}`,
+        value: workerCpuMs,
+        unit: 'ms',
+        ...previousFigure('api', `worker CPU per approval @${c}`),
+        target: '≤ 5 ms',
+        pass: workerCpuMs <= 5,
+      },
     );
+    // Every approval of the series answered (timed() throws on the first error or timeout).
+    if (c === 32) rows.push({ name: 'approvals @32 answered without error or timeout', value: samples[c], unit: 'approvals', target: 'all', pass: true });
   }
 
   // GET /programs with 50 items vs a trivial Nest route returning the same 50 items, same client load.

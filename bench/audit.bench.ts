@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { createDataSource, EventStore, canonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
-import { PROJECT_ROOT, workflowCodeOptions } from '@mutu/temporal';
+import { PROJECT_ROOT, workflowBundleOptions, workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 
 const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -66,22 +66,48 @@ function rawShaBaseline(): number {
   return sample / ((performance.now() - t) / 1000);
 }
 
+/** The committed histories, current and legacy, as test/replay/history-files.ts writes them. */
+function committedHistories() {
+  const root = join(PROJECT_ROOT, 'test', 'replay', 'histories');
+  const dirs = [root, join(root, 'legacy')].filter((d) => existsSync(d));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        // { workflowId, history } in protobufjs object form.
+        const body = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { workflowId: string; history: object };
+        return { workflowId: body.workflowId, history: temporal.api.history.v1.History.fromObject(body.history) };
+      }),
+  );
+}
+
+/**
+ * Replay speed over the committed histories, all through one replay worker (runReplayHistories
+ * with the whole list), in two forms: with the workflow code bundled on the spot, as the replay
+ * did before a prebuilt bundle was used (the baseline, same run), and from the prebuilt bundle
+ * that `npm run build` writes (what the worker, `mutu audit replay` and this bench use now).
+ */
 async function replaySpeed(rows: BenchRow[]): Promise<Record<string, unknown>> {
-  const dir = join(PROJECT_ROOT, 'test', 'replay', 'histories');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-  if (files.length === 0) return { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' };
-  // Files as test/replay/history-files.ts writes them: { workflowId, history } in protobufjs object form.
-  const histories = files.map((f) => {
-    const body = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { workflowId: string; history: object };
-    return { workflowId: body.workflowId, history: temporal.api.history.v1.History.fromObject(body.history) };
-  });
+  const histories = committedHistories();
+  if (histories.length === 0) return { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' };
   const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
-  const t = performance.now();
-  let failed = 0;
-  for await (const r of Worker.runReplayHistories(workflowCodeOptions(), histories)) if (r.error) failed++;
-  const s = (performance.now() - t) / 1000;
-  rows.push({ name: 'replay histories', value: histories.length / s, unit: 'histories/s' }, { name: 'replay events', value: events / s, unit: 'events/s' });
-  return { replayHistories: histories.length, replayEvents: events, replayFailed: failed };
+  const timedReplay = async (code: WorkflowCodeOptions) => {
+    const t = performance.now();
+    let failed = 0;
+    for await (const r of Worker.runReplayHistories({ ...code, replayName: 'bench-replay' }, histories)) if (r.error) failed++;
+    return { seconds: (performance.now() - t) / 1000, failed };
+  };
+  const { workflowsPath, ...bundlerOptions } = workflowBundleOptions();
+  const onTheSpot = await timedReplay({ workflowsPath, bundlerOptions });
+  const bundlePath = join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
+  const prebuilt = await timedReplay(workflowCodeOptions(existsSync(bundlePath) ? bundlePath : undefined));
+  const baseline = { name: 'same histories, code bundled on the spot (before)', value: histories.length / onTheSpot.seconds };
+  const rate = histories.length / prebuilt.seconds;
+  rows.push(
+    { name: `replay ${histories.length} committed histories, prebuilt bundle`, value: rate, unit: 'histories/s', baseline, target: '>= 30', pass: rate >= 30 && prebuilt.failed === 0 },
+    { name: 'replay events, prebuilt bundle', value: events / prebuilt.seconds, unit: 'events/s', baseline: { name: 'bundled on the spot', value: events / onTheSpot.seconds } },
+  );
+  return { replayHistories: histories.length, replayEvents: events, replayFailed: prebuilt.failed + onTheSpot.failed };
 }
 
 export async function main(): Promise<void> {

@@ -5,8 +5,10 @@
 // streams of 200 events (a program has hundreds).
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { createDataSource, EventStore, migrate, ProgramProjector, type AppendRequest } from '@mutu/persistence';
+import { coreProjectors, createDataSource, EventStore, migrate, ProgramProjector, type AppendRequest } from '@mutu/persistence';
+import { NOTIFICATION_PROJECTORS } from '@mutu/notifications';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
+import { realProgramEvents } from './support/program-rows';
 
 interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<unknown>;
@@ -25,6 +27,8 @@ const ROUNDS_ALONE = 8;
 const METADATA = { actorId: 'u-staff', commandType: 'AttachEvidence' };
 const OCCURRED_AT = '2026-03-02T01:00:00.000Z';
 
+type Source = (expectedVersion: number, n: number, seed: number) => { type: string; v: number; data: Record<string, unknown> }[];
+
 function eventsOf(n: number, seed: number) {
   return Array.from({ length: n }, (_, i) => ({
     type: 'EvidenceAttached',
@@ -38,6 +42,7 @@ async function measure(
   batch: number,
   append: (streamId: string, expectedVersion: number, n: number, seed: number) => Promise<void>,
   events: number,
+  prefix = 'bench-',
 ): Promise<{ events: number; seconds: number }> {
   const commands = Math.floor(events / batch);
   const perWriter = Math.floor(commands / WRITERS);
@@ -48,7 +53,7 @@ async function measure(
       let version = 0;
       for (let i = 0; i < perWriter; i++) {
         if (version === 0 || version >= STREAM_LENGTH) {
-          streamId = `bench-${randomUUID()}`;
+          streamId = `${prefix}${randomUUID()}`;
           version = 0;
         }
         await append(streamId, version, batch, w * perWriter + i);
@@ -86,44 +91,60 @@ export async function main(): Promise<void> {
         release();
       }
     };
-    const plainRows = (streamId: string, expectedVersion: number, n: number, seed: number) =>
-      eventsOf(n, seed).map((e, i) => ({ version: expectedVersion + i + 1, type: e.type, data: e.data, metadata: { ...METADATA, v: 1 }, prev_hash: '0'.repeat(64), hash: '1'.repeat(64) }));
+    const evidence: Source = (_v, n, seed) => eventsOf(n, seed);
+    // A real program's events (decided by the domain), one stream of them per program.
+    const programEvents = realProgramEvents(STREAM_LENGTH);
+    const program: Source = (v, n) => programEvents.slice(v, v + n);
+    const plainRows = (source: Source, expectedVersion: number, n: number, seed: number) =>
+      source(expectedVersion, n, seed).map((e, i) => ({ version: expectedVersion + i + 1, type: e.type, data: e.data, metadata: { ...METADATA, v: e.v }, prev_hash: '0'.repeat(64), hash: '1'.repeat(64) }));
 
-    const plainValues = async (streamId: string, expectedVersion: number, n: number, seed: number) => {
+    const plainValuesOf = (source: Source, tag: string) => async (streamId: string, expectedVersion: number, n: number, seed: number) => {
       const params: unknown[] = [];
       const commandId = randomUUID();
-      const tuples = plainRows(streamId, expectedVersion, n, seed).map((r, i) => {
+      const tuples = plainRows(source, expectedVersion, n, seed).map((r, i) => {
         const b = params.length;
         params.push(streamId, r.version, r.type, JSON.stringify(r.data), JSON.stringify(r.metadata), OCCURRED_AT, commandId, i, r.prev_hash, r.hash);
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::json, $${b + 5}::json, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::int, $${b + 9}, $${b + 10})`;
       });
       await prepared(
-        `bench_plain_values_${n}`,
+        `bench_plain_values_${tag}_${n}`,
         `INSERT INTO bench_plain_events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
          VALUES ${tuples.join(', ')} RETURNING version, position::text, recorded_at`,
         params,
       );
     };
-    const plainRecordset = async (streamId: string, expectedVersion: number, n: number, seed: number) => {
+    const plainRecordsetOf = (source: Source) => async (streamId: string, expectedVersion: number, n: number, seed: number) => {
       await prepared(
         'bench_plain_recordset',
         `INSERT INTO bench_plain_events (stream_id, version, type, data, metadata, occurred_at, command_id, command_index, prev_hash, hash)
          SELECT $1::text, e.version, e.type, e.data, e.metadata, $4::timestamptz, $2::text, e.version - $3::int, e.prev_hash, e.hash
            FROM json_to_recordset($5::json) AS e(version int, type text, data json, metadata json, prev_hash text, hash text)
          RETURNING version, position::text, recorded_at`,
-        [streamId, randomUUID(), expectedVersion + 1, OCCURRED_AT, JSON.stringify(plainRows(streamId, expectedVersion, n, seed))],
+        [streamId, randomUUID(), expectedVersion + 1, OCCURRED_AT, JSON.stringify(plainRows(source, expectedVersion, n, seed))],
       );
     };
-    const chained = (store: EventStore) => async (streamId: string, expectedVersion: number, n: number, seed: number) => {
+    const chainedOf = (store: EventStore, source: Source) => async (streamId: string, expectedVersion: number, n: number, seed: number) => {
       const req: AppendRequest = {
         streamId,
         expectedVersion,
         commandId: randomUUID(),
-        events: eventsOf(n, seed),
+        events: source(expectedVersion, n, seed),
         metadata: METADATA,
         occurredAt: OCCURRED_AT,
       };
       await store.append(req);
+    };
+    const plainValues = plainValuesOf(evidence, 'evidence');
+    const plainRecordset = plainRecordsetOf(evidence);
+    const chained = (store: EventStore) => chainedOf(store, evidence);
+    // The path production takes: every projector the worker and the API run (persistence's own,
+    // then the notification outbox's), on program streams, so the program row, its tasks and the
+    // dashboard and realisation rows are written in the append's transaction.
+    const production = new EventStore(ds, [...coreProjectors(), ...NOTIFICATION_PROJECTORS.map((P) => new P())]);
+    const programSeries = {
+      plainProgramValues: plainValuesOf(program, 'program'),
+      plainProgramRecordset: plainRecordsetOf(program),
+      production: chainedOf(production, program),
     };
 
     // Warm-up: connections, plans (each batch size has its own statements), JIT.
@@ -131,6 +152,7 @@ export async function main(): Promise<void> {
       await measure(batch, plainValues, 2_000);
       await measure(batch, plainRecordset, 2_000);
       await measure(batch, chained(bare), 2_000);
+      for (const append of Object.values(programSeries)) await measure(batch, append, 1_000, 'program-bench-');
     }
 
     // Rounds alternate the compared series so that load from other processes on this shared
@@ -140,14 +162,14 @@ export async function main(): Promise<void> {
     // series came next (the 1-event append measured 0.80x with it interleaved, 0.87-0.96x without).
     const rows: BenchRow[] = [];
     const perRound: Record<string, number[]> = {};
-    const rounds = async <K extends string>(batch: number, series: Record<K, (s: string, v: number, n: number, seed: number) => Promise<void>>, count: number) => {
+    const rounds = async <K extends string>(batch: number, series: Record<K, (s: string, v: number, n: number, seed: number) => Promise<void>>, count: number, prefix?: string) => {
       const totals = Object.fromEntries(Object.keys(series).map((k) => [k, [0, 0]])) as Record<K, [number, number]>;
       const keys = Object.keys(series) as K[];
       for (let round = 0; round < count; round++) {
         // Each round starts with the next series: the background work a series leaves behind
         // (WAL, autovacuum of the rows it wrote) falls on every series alike, not on the last one.
         for (const key of keys.map((_, i) => keys[(i + round) % keys.length])) {
-          const r = await measure(batch, series[key], eventsPerRound(batch));
+          const r = await measure(batch, series[key], eventsPerRound(batch), prefix);
           totals[key][0] += r.events;
           totals[key][1] += r.seconds;
           (perRound[`${key} ${batch}`] ??= []).push(Math.round(r.events / r.seconds));
@@ -160,6 +182,8 @@ export async function main(): Promise<void> {
     for (const batch of batches) compared.push(await rounds(batch, { plainValues, plainRecordset, bare: chained(bare) }, ROUNDS));
     const alone: ((key: 'projected') => number)[] = [];
     for (const batch of batches) alone.push(await rounds(batch, { projected: chained(projected) }, ROUNDS_ALONE));
+    const productionPath: ((key: keyof typeof programSeries) => number)[] = [];
+    for (const batch of batches) productionPath.push(await rounds(batch, programSeries, ROUNDS_ALONE, 'program-bench-'));
     batches.forEach((batch, i) => {
       const [values, recordset, withoutProjectors] = (['plainValues', 'plainRecordset', 'bare'] as const).map(compared[i]);
       const baseline = Math.max(values, recordset);
@@ -175,6 +199,16 @@ export async function main(): Promise<void> {
         pass: withoutProjectors >= 0.8 * baseline && (batch !== 10 || withoutProjectors >= 5_000),
       });
       rows.push({ name: `append ${batch}-event, transaction path (projector hook; no program rows)`, value: alone[i]('projected'), unit: 'events/s', baseline: base });
+      const [programValues, programRecordset, productionRate] = (['plainProgramValues', 'plainProgramRecordset', 'production'] as const).map(productionPath[i]);
+      const programBase = Math.max(programValues, programRecordset);
+      rows.push({
+        name: `production append ${batch}-event commands (every projector in the transaction, real program rows)`,
+        value: productionRate,
+        unit: 'events/s',
+        baseline: { name: `plain INSERT of the same event rows, ${batch}-row statements (${programValues >= programRecordset ? 'VALUES' : 'json_to_recordset'})`, value: programBase },
+        target: '≥ 0.6× baseline',
+        pass: productionRate >= 0.6 * programBase,
+      });
     });
     // The machine is shared: the load average says how much of it the figures had.
     report('event-store', rows, { loadAverage: loadavg(), eventsPerRound: { 1: eventsPerRound(1), 10: eventsPerRound(10) }, rounds: { compared: ROUNDS, transactionPath: ROUNDS_ALONE }, perRound, writers: WRITERS, streamLength: STREAM_LENGTH });

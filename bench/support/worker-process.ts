@@ -18,10 +18,13 @@ export interface WorkerProcess {
  */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // Readiness is the worker's info line 'polling task queue': a quieter level would hide it (and
+  // the benchmark would wait for ever), so the worker logs at info at least.
+  const quieter = ['warn', 'error', 'fatal', 'silent'].includes(String(env.LOG_LEVEL));
   const child: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
-    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+    { env: quieter ? { ...env, LOG_LEVEL: 'info' } : env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before polling`)));
@@ -51,6 +54,11 @@ function procSample(pid: number): { cpuSeconds: number; rssBytes: number } {
   const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
   return { cpuSeconds, rssBytes: rssKiB * 1024 };
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSecondsOf(pid: number): number {
+  return procSample(pid).cpuSeconds;
 }
 
 export interface ProcessWindow {

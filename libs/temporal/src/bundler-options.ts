@@ -43,10 +43,22 @@ export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | '
 export type WorkflowCodeOptions = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'>;
 
 /**
- * The workflow code of a worker or a replayer: a prebuilt bundle when one exists at `bundlePath`
- * (default MUTU_WORKFLOW_BUNDLE), else the sources bundled on the spot with the same options.
+ * The bundle `npm run build` writes beside the compiled code, when this code runs from dist/ (the
+ * build rewrites it whenever workflows/ or libs/domain are newer). Code run from the sources
+ * (jest, ts) has none and bundles them.
  */
-export function workflowCodeOptions(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE): WorkflowCodeOptions {
+function builtBundle(): string | undefined {
+  const dist = path.join(root, 'dist');
+  return __dirname.startsWith(dist + path.sep) ? path.join(dist, 'workflow-bundle.js') : undefined;
+}
+
+/**
+ * The workflow code of a worker or a replayer: a prebuilt bundle when one exists at `bundlePath`
+ * (default MUTU_WORKFLOW_BUNDLE, else the build's own when running from dist/), else the sources
+ * bundled on the spot with the same options. Bundling takes seconds: a replay of a few histories
+ * from the sources spends most of its time there.
+ */
+export function workflowCodeOptions(bundlePath = process.env.MUTU_WORKFLOW_BUNDLE ?? builtBundle()): WorkflowCodeOptions {
   if (bundlePath && existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
   const { workflowsPath, ...bundlerOptions } = workflowBundleOptions();
   return { workflowsPath, bundlerOptions };

@@ -20,6 +20,9 @@ export interface ProgramReplay {
 
 type History = temporal.api.history.v1.IHistory;
 
+/** Programs whose runs are fetched from Temporal at the same time. */
+const FETCH_CONCURRENCY = 8;
+
 function decode<T>(p: { payloads?: unknown[] | null } | null | undefined): T | undefined {
   const first = p?.payloads?.[0];
   return first ? defaultPayloadConverter.fromPayload<T>(first as never) : undefined;
@@ -64,11 +67,20 @@ export async function replayPrograms(
     onProgress?: (phase: 'fetch' | 'replay', done: number, total: number) => void;
   } = {},
 ): Promise<ProgramReplay[]> {
-  const fetched = new Map<string, FetchedRun[]>();
-  for (const [i, id] of programIds.entries()) {
-    fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`, deps.archive));
-    opts.onProgress?.('fetch', i + 1, programIds.length);
-  }
+  // Fetched several at a time: each program costs a visibility query and a history read, which
+  // mostly wait on the server. The map keeps the programs' order.
+  const fetched = new Map<string, FetchedRun[]>(programIds.map((id) => [id, []]));
+  let nextProgram = 0;
+  let fetchedCount = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(FETCH_CONCURRENCY, programIds.length) }, async () => {
+      while (nextProgram < programIds.length) {
+        const id = programIds[nextProgram++];
+        fetched.set(id, await fetchProgramRuns(deps.client, `program-${id}`, deps.archive));
+        opts.onProgress?.('fetch', ++fetchedCount, programIds.length);
+      }
+    }),
+  );
   const byRun = new Map<string, string>();
   const all: { workflowId: string; history: History }[] = [];
   for (const [id, runs] of fetched) {

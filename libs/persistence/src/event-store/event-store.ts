@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
+import { inAppendTransaction } from './append-transaction';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import { queryPrepared } from '../prepared-query';
 import { setBounded } from '../bounded-map';
@@ -99,7 +100,7 @@ export class EventStore {
         const result =
           this.projectors.length === 0
             ? await this.appendAlone(req, prepared)
-            : await this.dataSource.transaction((tx) => this.appendIn(tx, req, prepared));
+            : await this.appendWithProjectors(req, prepared);
         this.rememberHead(req.streamId, { version: result.toVersion, hash: result.headHash });
         return result;
       } catch (e) {
@@ -115,9 +116,14 @@ export class EventStore {
     }
   }
 
-  private async appendIn(tx: EntityManager, req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
-    const rows: InsertedRow[] = await tx.query(prepared.sql, prepared.params);
-    if (rows.length === 0) throw new ChainedFromStaleHead();
+  /** The INSERT and every projector in one transaction (append-transaction.ts). */
+  private async appendWithProjectors(req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
+    const result = await inAppendTransaction(this.dataSource, prepared, (tx, inserted) => this.project(tx, req, prepared, inserted as InsertedRow[]));
+    if (result === undefined) throw new ChainedFromStaleHead();
+    return result;
+  }
+
+  private async project(tx: EntityManager, req: AppendRequest, prepared: PreparedAppend, rows: InsertedRow[]): Promise<AppendResult> {
     rows.sort((a, b) => a.version - b.version);
     const stored: StoredEvent[] = prepared.rows.map((r, i) => ({
       position: rows[i].position,

@@ -2,6 +2,7 @@ import { evolve, initialProgramState, pendingDecisions, TERMINAL_STAGES, upcast,
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { setBounded } from '../bounded-map';
+import { writeInTransaction } from '../event-store/append-transaction';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
 
@@ -70,7 +71,10 @@ export class ProgramProjector implements Projector {
     // waiting ones written (ids are stable per pending decision, so they are upserted).
     const pending = pendingDecisions(s);
     const task = <K extends keyof (typeof pending)[number]>(key: K) => pending.map((p) => p[key] ?? null);
-    await tx.query(
+    // A deferred write: the append's transaction sends it with the next statement (nothing here
+    // needs its answer), a rebuild awaits it.
+    await writeInTransaction(
+      tx,
       `WITH program AS (
          INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
