@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ROUTES, type RouteId, type RouteSpec } from '../../apps/api/src/routes/route-table';
 import { startTestStack, type TestStack } from '../support/stack';
-import { EMAIL, SCHOOL, bodyFor, createProgram, eventCount, http, loginAll, openDb, pathFor, plan, type Target } from './api-helpers';
+import { EMAIL, SCHOOL, bodyFor, createProgram, directoryDryRunForm, eventCount, http, loginAll, openDb, pathFor, plan, type Target } from './api-helpers';
 
 /** Every JSON mutation of a program, with the token of a role allowed to call it. */
 const MUTATIONS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).filter(([, s]) => s.mutation && s.body && s.roles !== 'public');
@@ -106,6 +106,38 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
       expect({ path, status: r.status, paths: paths(r) }).toEqual({ path, status: 400, paths: expected });
     }
     expect((await http(stack, t.principal, 'GET', `${base}?role=staff`)).status).toBe(200);
+  });
+
+  it('admin console routes: a missing file, bad flags, queries and years are 400 at their names, nothing changed', async () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => [...new Set((r.body.issues ?? []).map((i) => i.path))].sort();
+    const before = await eventCount(db);
+    const counts = async () => (await db.query('SELECT (SELECT count(*) FROM regions) AS r, (SELECT count(*) FROM schools) AS s, (SELECT count(*) FROM users) AS u, (SELECT count(*) FROM days_off) AS d'))[0];
+    const tables = await counts();
+    const onlyFlag = () => { const f = new FormData(); f.append('dryRun', 'true'); return f; };
+    const withFlag = (flag: string, extra?: string) => {
+      const f = directoryDryRunForm('wilayah.csv');
+      f.set('dryRun', flag);
+      if (extra) f.append(extra, 'x');
+      return f;
+    };
+    const cases: [string, string, unknown, string[]][] = [
+      ['POST', ROUTES.importRegions.path, onlyFlag(), ['file']],
+      ['POST', ROUTES.importSchools.path, withFlag('yes'), ['dryRun']],
+      ['POST', ROUTES.importUsers.path, withFlag('true', 'isAdmin'), ['isAdmin']],
+      ['POST', '/admin/national-days-off/20x6', undefined, ['year']],
+      ['GET', '/admin/days-off?year=1999&regionId=a%20b', undefined, ['regionId', 'year']],
+      ['GET', '/admin/days-off?year=2026&isAdmin=1', undefined, ['isAdmin']],
+      ['GET', '/admin/deadline-policies?regionId=', undefined, ['regionId']],
+    ];
+    for (const [method, path, body, expected] of cases) {
+      const r = await http(stack, t.admin, method, path, body);
+      expect({ path, status: r.status, paths: paths(r) }).toEqual({ path, status: 400, paths: expected });
+    }
+    const policy = bodyFor('setDeadlinePolicy', target) as { policy: { report: Record<string, unknown> } };
+    const nested = await http(stack, t.admin, 'PUT', ROUTES.setDeadlinePolicy.path, { ...policy, regionId: 'reg-jaktim', policy: { ...policy.policy, report: { ...policy.policy.report, dueBy: '13-01' }, reminderOffsetsWorkingDays: [1, 1] } });
+    expect([nested.status, paths(nested)]).toEqual([400, ['policy.reminderOffsetsWorkingDays', 'policy.report.dueBy']]);
+    expect(await counts()).toEqual(tables);
+    expect(await eventCount(db)).toBe(before);
   });
 
   it('an oversize field is 400 at its path; a body over the limit is 413; nothing recorded', async () => {

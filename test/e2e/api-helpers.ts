@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { DEFAULT_DEADLINE_POLICY } from '@mutu/calendar';
 import { BOSP_GUIDELINES_63_2023 } from '@mutu/domain';
 import { createDataSource, DEMO_PASSWORD } from '@mutu/persistence';
 import type { RouteId } from '../../apps/api/src/routes/route-table';
@@ -113,6 +114,14 @@ export function statutorySubmissionForm(bytes: Buffer, filename: string, submitt
   return form;
 }
 
+/** An example directory sheet of docs/examples/admin as a dry run: it creates nothing. */
+export function directoryDryRunForm(name: string): FormData {
+  const form = new FormData();
+  form.append('dryRun', 'true');
+  form.append('file', new Blob([readFileSync(join(__dirname, '../../docs/examples/admin', name))]), name);
+  return form;
+}
+
 /** The seed campaign sheet as a dry run: valid over the demo data, and it creates nothing. */
 export function campaignImportDryRunForm(): FormData {
   const form = new FormData();
@@ -176,6 +185,7 @@ export function pathFor(spec: { path: string }, target: Target): string {
     .replace('/admin/days-off/:id', `/admin/days-off/${target.dayOffId ?? '999999999'}`)
     // A year no other test plans in: the PUT sets that year's BOSP list for the whole (shared) database.
     .replace('/bosp/components/:year', '/bosp/components/2031')
+    .replace('/admin/national-days-off/:year', '/admin/national-days-off/2031')
     .replace(':year', '2026')
     .replace(':file', 'init.js')
     .replace(':id', target.programId)
@@ -242,6 +252,12 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     changePassword: { currentPassword: DEMO_PASSWORD, newPassword: 'password123' },
     resetUserPassword: { temporaryPassword: 'password123' },
     markNotificationsRead: { ids: ['999999999999'] },
+    // Admin console: dry runs of the example sheets (nothing written), a deadline policy for a region
+    // that does not exist (422, nothing written) and a year without decree data (422).
+    importRegions: directoryDryRunForm('wilayah.csv'),
+    importSchools: directoryDryRunForm('sekolah.csv'),
+    importUsers: directoryDryRunForm('gtk.csv'),
+    setDeadlinePolicy: { regionId: 'reg-matrix-none', note: 'matrix', policy: (({ version: _v, ...p }) => p)(DEFAULT_DEADLINE_POLICY) },
     // The demo school's assigned supervisors as the demo seeds them: past the guard, nothing changes.
     setSchoolSupervisors: { supervisorIds: ['u-supervisor', 'u-supervisor-2'] },
     putNotificationPreferences: { channels: { email: true, webhook: false, inApp: true }, webhookUrl: null, quietHours: null, timeZone: 'Asia/Jakarta', digest: 'off', language: 'id' },

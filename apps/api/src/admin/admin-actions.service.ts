@@ -46,11 +46,11 @@ export class AdminActions {
   }
 
   async createSchool(actor: Actor, b: z.infer<typeof CreateSchoolBodySchema>) {
-    const data = { schoolId: b.schoolId, regionId: b.regionId, name: b.name, npsn: b.npsn ?? null, level: b.level, timeZone: b.timeZone };
+    const data = { schoolId: b.schoolId, regionId: b.regionId, name: b.name, npsn: b.npsn ?? null, level: b.level, timeZone: b.timeZone, subDistrict: b.subDistrict ?? null };
     await this.record(actor, 'SchoolCreated', { ...data, ...adminMeta(actor, [b.regionId]) }, (tx) =>
       tx
-        .query('INSERT INTO schools (school_id, region_id, name, npsn, level, time_zone) VALUES ($1, $2, $3, $4, $5, $6)', [
-          b.schoolId, b.regionId, b.name, b.npsn ?? null, b.level, b.timeZone,
+        .query('INSERT INTO schools (school_id, region_id, name, npsn, level, time_zone, sub_district) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          b.schoolId, b.regionId, b.name, b.npsn ?? null, b.level, b.timeZone, b.subDistrict ?? null,
         ])
         .catch((e) => conflictOn(e, 'school')),
     );

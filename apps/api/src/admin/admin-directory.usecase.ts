@@ -14,7 +14,7 @@ export class AdminDirectoryUseCase {
 
   schools() {
     return this.ds.query(
-      'SELECT school_id AS "schoolId", region_id AS "regionId", name, npsn, level, time_zone AS "timeZone" FROM schools ORDER BY school_id',
+      'SELECT school_id AS "schoolId", region_id AS "regionId", name, npsn, level, time_zone AS "timeZone", sub_district AS "subDistrict" FROM schools ORDER BY school_id',
     );
   }
 

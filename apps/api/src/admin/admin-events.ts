@@ -2,7 +2,7 @@
 // regions it touches (so a region's auditor sees its own). Secrets (passwords) never enter them.
 import type { Actor, Role } from '@mutu/domain';
 
-export const ADMIN_EVENT_TYPES = ['RegionCreated', 'SchoolCreated', 'UserCreated', 'UserUpdated', 'DayOffAdded', 'DayOffRemoved'] as const;
+export const ADMIN_EVENT_TYPES = ['RegionCreated', 'SchoolCreated', 'UserCreated', 'UserUpdated', 'DayOffAdded', 'DayOffRemoved', 'DirectoryImported', 'NationalDaysOffSeeded', 'DeadlinePolicySet'] as const;
 export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
 
 export interface AdminEventBase {

@@ -19,6 +19,15 @@ const T: Record<string, { id: Phrase; en: Phrase }> = {
   UserUpdated: { id: (d) => `mengubah pengguna ${s(d.userId)}: ${changesText(d, 'id')}`, en: (d) => `changed user ${s(d.userId)}: ${changesText(d, 'en')}` },
   DayOffAdded: { id: (d) => `menambah hari libur ${s(d.date)} (${s(d.name)})`, en: (d) => `added the day off ${s(d.date)} (${s(d.name)})` },
   DayOffRemoved: { id: (d) => `menghapus hari libur ${s(d.date)} (${s(d.name)})`, en: (d) => `removed the day off ${s(d.date)} (${s(d.name)})` },
+  DirectoryImported: {
+    id: (d) => `mengimpor ${s(d.count)} ${({ regions: 'wilayah', schools: 'sekolah', users: 'pengguna' } as Data)[s(d.kind)] ?? s(d.kind)} dari ${s(d.filename)}`,
+    en: (d) => `imported ${s(d.count)} ${s(d.kind)} from ${s(d.filename)}`,
+  },
+  NationalDaysOffSeeded: {
+    id: (d) => `memuat libur nasional dan cuti bersama ${s(d.year)} (${s(d.decree)})`,
+    en: (d) => `loaded the national holidays and collective leave of ${s(d.year)} (${s(d.decree)})`,
+  },
+  DeadlinePolicySet: { id: (d) => `menetapkan kebijakan tenggat wilayah ${s(d.regionId)}: ${s(d.note)}`, en: (d) => `set the deadline policy of region ${s(d.regionId)}: ${s(d.note)}` },
   SchoolSupervisorsSet: {
     id: (d) => `menetapkan pengawas binaan sekolah ${s(d.schoolId)}: ${list((d.supervisorIds as Data | undefined)?.to) || '(tidak ada: semua pengawas wilayah)'}`,
     en: (d) => `set the assigned supervisors of school ${s(d.schoolId)}: ${list((d.supervisorIds as Data | undefined)?.to) || "(none: the region's supervisors)"}`,

@@ -81,6 +81,8 @@ export const CreateSchoolBodySchema = z.strictObject({
   npsn: z.string().regex(/^\d{8}$/, 'NPSN has 8 digits').optional(),
   level: z.enum(['SD', 'SMP', 'SMA', 'SMK']).default('SD'),
   timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
+  /** Kecamatan, as in the Dapodik school list. */
+  subDistrict: z.string().min(1).max(200).optional(),
 });
 export const CreateUserBodySchema = z.strictObject({
   userId: PathIdSchema,

@@ -9,6 +9,7 @@ import { ApprovalPoliciesQuerySchema, SetApprovalPolicyBodySchema } from '../pol
 import { ChangePasswordBodySchema, ResetPasswordBodySchema } from '../account/account.schemas';
 import { MarkReadBodySchema, NotificationPreferencesBodySchema } from '../notifications/notification.schemas';
 import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
+import { DaysOffQuerySchema, DeadlinePolicyQuerySchema, ImportDirectoryFormSchema, SetDeadlinePolicyBodySchema } from '../admin/admin-console.schemas';
 import { SchoolSupervisorsQuerySchema, SetSchoolSupervisorsBodySchema } from '../schools/school-supervisors.schemas';
 import { StatutorySubmissionFormSchema } from '../statutory/statutory.schemas';
 import { ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
@@ -165,6 +166,15 @@ export const ROUTES = {
   schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },
+  // Admin console: days off of a region, the decreed national days off, deadline policies per region, directory imports.
+  listDaysOff: { method: 'GET', returns: 'array', path: '/admin/days-off', roles: ADMIN, query: DaysOffQuerySchema, summary: "A year's days off: collective leave and other national ones, and those of one region and its schools" },
+  listNationalDaysOffYears: { method: 'GET', returns: 'array', path: '/admin/national-days-off', roles: ADMIN, summary: 'The years whose national holidays and collective leave (SKB 3 Menteri) Mutu can load, with the decree' },
+  seedNationalDaysOff: { method: 'POST', path: '/admin/national-days-off/:year', roles: ADMIN, status: 200, mutation: true, also: [422], summary: "Load a year's national holidays and collective leave from the committed decree data (idempotent; 422 NO_DECREE_DATA for a year it does not have)" },
+  getDeadlinePolicy: { method: 'GET', path: '/admin/deadline-policies', roles: ADMIN, query: DeadlinePolicyQuerySchema, summary: "The deadline policy new programs of a region start on, and every version set for the region" },
+  setDeadlinePolicy: { method: 'PUT', path: '/admin/deadline-policies', roles: ADMIN, body: SetDeadlinePolicyBodySchema, status: 200, mutation: true, also: [422], summary: "Set a region's deadline policy: a new version, taken by the region's programs started from now on (running ones keep theirs)" },
+  importRegions: { method: 'POST', path: '/admin/import/regions', roles: ADMIN, form: ImportDirectoryFormSchema, status: 201, mutation: true, summary: 'Create regions from a .csv/.xlsx sheet (multipart: file, dryRun); every row is validated before anything is created (layout: docs/admin-console.md)' },
+  importSchools: { method: 'POST', path: '/admin/import/schools', roles: ADMIN, form: ImportDirectoryFormSchema, status: 201, mutation: true, summary: 'Create schools from a Dapodik school list (.csv/.xlsx; multipart: file, dryRun), with their sub-district and assigned supervisors; all rows or none' },
+  importUsers: { method: 'POST', path: '/admin/import/users', roles: ADMIN, form: ImportDirectoryFormSchema, status: 201, mutation: true, summary: 'Create users from a Dapodik GTK (staff) export plus Email and NPSN (.csv/.xlsx; multipart: file, dryRun); roles from Jenis PTK / Tugas Tambahan; all rows or none' },
 
   myNotifications: { method: 'GET', path: '/me/notifications', roles: READERS, query: S.InboxQuerySchema, summary: 'My in-app inbox, newest first, in my language' },
   myUnreadCount: { method: 'GET', path: '/me/notifications/unread-count', roles: READERS, summary: 'How many of my in-app notifications are unread (the header badge)' },

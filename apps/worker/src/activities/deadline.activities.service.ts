@@ -41,7 +41,7 @@ export class DeadlineActivitiesService implements DeadlineActivities {
   async computeStageSchedule(input: ComputeStageScheduleInput | LegacyComputeStageScheduleInput): Promise<ComputeStageScheduleResult> {
     // Runs recorded before the slim input send the whole state, and may still retry with it.
     const facts = 'facts' in input ? input.facts : scheduleFactsOf(input.state);
-    const policy = await this.policyFor(input.policyVersion);
+    const policy = await this.policyFor(input.policyVersion, facts.regionId);
     if (!isCalendarStage(facts.stage)) {
       await this.deadlines.clearProgram(input.programId);
       return { policyVersion: policy.version, stage: facts.stage, items: [] };
@@ -52,8 +52,9 @@ export class DeadlineActivitiesService implements DeadlineActivities {
     return { policyVersion: policy.version, stage: facts.stage, items: flattenSchedule(schedule) };
   }
 
-  private async policyFor(version: number | undefined): Promise<DeadlinePolicy> {
-    if (version === undefined) return this.policies.latest();
+  /** A program keeps the version it started on; a new one takes its region's newest (or the general one). */
+  private async policyFor(version: number | undefined, regionId: string): Promise<DeadlinePolicy> {
+    if (version === undefined) return this.policies.latest(regionId);
     const policy = await this.policies.get(version);
     if (!policy) throw new Error(`deadline policy version ${version} is missing`);
     return policy;

@@ -3,6 +3,8 @@ import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@mutu/config';
 import { seedCampaignDemoData, type SeedQueryRunner } from './campaign-demo-seed';
+import { NATIONAL_DAYS_OFF } from '../deadlines/national-days-off';
+import { seedNationalDaysOff } from '../deadlines/national-days-off.seed';
 
 export * from './campaign-demo-seed';
 
@@ -79,6 +81,8 @@ export async function seedDemoData(ds: DataSource, opts: DemoSeedOptions = {}): 
   const { password, source } = demoPasswordFor(opts);
   const usersCreated = await ds.transaction(async (m) => {
     await m.query("SELECT pg_advisory_xact_lock(hashtext('mutu-demo-seed'))");
+    // National holidays and collective leave of every decreed year (additive: admin edits stay).
+    for (const { year } of NATIONAL_DAYS_OFF) await seedNationalDaysOff(m, year, 'system');
     return seedInTransaction(m, password);
   });
   if (opts.NODE_ENV === 'production' && usersCreated > 0) {
