@@ -2,5 +2,6 @@
 // message definitions the API and tests use.
 export * from './program';
 export * from './campaign';
+export * from './template';
 export * from './audit';
 export * from './school-reporting';

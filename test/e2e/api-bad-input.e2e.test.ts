@@ -108,6 +108,16 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     expect((await http(stack, t.principal, 'GET', `${base}?role=staff`)).status).toBe(200);
   });
 
+  it('the region dashboard: bad levels, years, ids and unknown filters are 400 at their names', async () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => (r.body.issues ?? []).map((i) => i.path).sort();
+    for (const base of ['/dashboard/region', '/dashboard/region/xlsx']) {
+      for (const [query, expected] of [['?level=TK', ['level']], ['?budgetYear=1800&subDistrict=', ['budgetYear', 'subDistrict']], ['?schoolId=', ['schoolId']], ['?stage=plan', ['stage']]] as const) {
+        const r = await http(stack, t.district, 'GET', `${base}${query}`);
+        expect({ query, status: r.status, paths: paths(r) }).toEqual({ query, status: 400, paths: expected });
+      }
+    }
+  });
+
   it('admin console routes: a missing file, bad flags, queries and years are 400 at their names, nothing changed', async () => {
     const paths = (r: { body: { issues?: { path: string }[] } }) => [...new Set((r.body.issues ?? []).map((i) => i.path))].sort();
     const before = await eventCount(db);

@@ -267,6 +267,10 @@ export function bodyFor(id: RouteId, target: Target): unknown {
     acknowledgeOverspend: {},
     // The guidelines' own list: plans whose lines name its components still submit.
     putBospComponents: { source: 'Matrix (Permendikbudristek 63/2023)', components: BOSP_GUIDELINES_63_2023.components },
+    // Past the guard, refused before anything starts: a 2025 window in a 2026 template (422 INVALID_PLAN),
+    // a copy into the program's own year (422 SAME_BUDGET_YEAR).
+    startProgramTemplate: { templateId: `matrix-${n}`, title: 'Matrix', budgetYear: 2026, plan: plan(2025), schoolIds: [target.school] },
+    copyProgram: { budgetYear: 2026 },
   };
   return bodies[id];
 }

@@ -23,13 +23,15 @@ import { RealisationModule } from './realisation/realisation.module';
 import { StatutoryModule } from './statutory/statutory.module';
 import { CampaignImportModule } from './campaign-import/campaign-import.module';
 import { SchoolsModule } from './schools/schools.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { ProgramTemplatesModule } from './program-templates/program-templates.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule, SchoolsModule, StatutoryModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule, SchoolsModule, StatutoryModule, DashboardModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

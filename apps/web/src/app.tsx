@@ -7,6 +7,7 @@ import { CalendarPage } from './pages/calendar.page';
 import { CampaignImportPage } from './pages/campaign-import.page';
 import { CampaignPage } from './pages/campaign.page';
 import { CampaignsPage } from './pages/campaigns.page';
+import { DashboardPage } from './dashboard/dashboard.page';
 import { ClusterPage } from './pages/cluster.page';
 import { ForcedPasswordPage } from './pages/forced-password.page';
 import { HomePage } from './pages/home.page';
@@ -43,6 +44,7 @@ function Routes() {
   if (m) return <ProgramPage programId={m.id!} />;
   if (path === '/policies') return <PoliciesPage />;
   if (path === '/campaigns') return <CampaignsPage />;
+  if (path === '/dashboard') return <DashboardPage />;
   if (path === '/campaigns/import') return <CampaignImportPage />;
   m = match('/campaigns/:campaignId/clusters/:clusterId', path);
   if (m) return <ClusterPage campaignId={m.campaignId!} clusterId={m.clusterId!} />;

@@ -5,4 +5,5 @@ export * from './program';
 export * from './bosp';
 export * from './campaign';
 export * from './policy';
+export * from './template';
 export * from './reporting';

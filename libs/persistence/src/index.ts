@@ -18,3 +18,5 @@ export * from './event-store/command-envelope';
 export * from './projections/projector.port';
 export * from './projections/realisation.projector';
 export * from './projections/school-reporting.projector';
+export * from './projections/dashboard.projector';
+export * from './projections/core-projectors';

@@ -3,10 +3,7 @@ import { CONFIG, type Config } from '@mutu/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate, migrateAsOwner } from './data-source';
 import { EventStore } from './event-store/event-store';
-import { ProgramProjector } from './projections/program.projector';
-import { CampaignProjector } from './projections/campaign.projector';
-import { RealisationProjector } from './projections/realisation.projector';
-import { SchoolReportingProjector } from './projections/school-reporting.projector';
+import { coreProjectors } from './projections/core-projectors';
 import type { Projector } from './event-store/event-store.types';
 import { DOWNSTREAM_PROJECTORS, type PersistenceOptions } from './projections/projector.port';
 
@@ -31,7 +28,7 @@ import { DOWNSTREAM_PROJECTORS, type PersistenceOptions } from './projections/pr
       provide: EventStore,
       inject: [DataSource, DOWNSTREAM_PROJECTORS],
       // Other libraries' projectors (the notification outbox) after the read models they read.
-      useFactory: (ds: DataSource, downstream: Projector[]) => new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector(), new SchoolReportingProjector(), ...downstream]),
+      useFactory: (ds: DataSource, downstream: Projector[]) => new EventStore(ds, [...coreProjectors(), ...downstream]),
     },
   ],
   exports: [DataSource, EventStore],

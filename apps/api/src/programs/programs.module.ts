@@ -28,6 +28,6 @@ import { SendCommandUseCase } from './send-command.usecase';
     ProgramPeopleUseCase,
     SendCommandUseCase,
   ],
-  exports: [ProgramGateway, ProgramListCache, ProgramsRepository, SendCommandUseCase],
+  exports: [ProgramGateway, ProgramListCache, ProgramsRepository, SendCommandUseCase, CreateProgramUseCase],
 })
 export class ProgramsModule {}

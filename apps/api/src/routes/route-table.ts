@@ -12,7 +12,7 @@ import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
 import { DaysOffQuerySchema, DeadlinePolicyQuerySchema, ImportDirectoryFormSchema, SetDeadlinePolicyBodySchema } from '../admin/admin-console.schemas';
 import { SchoolSupervisorsQuerySchema, SetSchoolSupervisorsBodySchema } from '../schools/school-supervisors.schemas';
 import { StatutorySubmissionFormSchema } from '../statutory/statutory.schemas';
-import { ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
+import { NoQuerySchema, ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = Exclude<Role, 'system'>;
@@ -93,7 +93,8 @@ export const ROUTES = {
   listPrograms: { method: 'GET', path: '/programs', roles: READERS, query: S.ListProgramsQuerySchema, summary: 'Programs in my scope (cursor pagination)' },
   createProgram: { method: 'POST', path: '/programs', roles: AUTHORS, command: 'CreateProgram', body: S.CreateProgramBodySchema, status: 201, mutation: true, summary: 'Create a program' },
   getProgram: { method: 'GET', path: '/programs/:id', roles: PROGRAM_READERS, programScoped: true, summary: "One program: state, deadlines, pending decisions, its school's name and NPSN, names and roles of the users it mentions" },
-  programPeople: { method: 'GET', path: '/programs/:id/people', roles: READERS, programScoped: true, query: ProgramPeopleQuerySchema, summary: "Active users of the program's school (optionally of one role), by name: the people picker" },
+  mySchools: { method: 'GET', path: '/schools', roles: PROGRAM_READERS, query: NoQuerySchema, summary: 'The schools whose programs I may see, with name and NPSN' },
+  programPeople: { method: 'GET', path: '/programs/:id/people', roles: PROGRAM_READERS, programScoped: true, query: ProgramPeopleQuerySchema, summary: "Active users of the program's school (optionally of one role), by name: the people picker" },
 
   editPlan: cmd('PUT', '/programs/:id/plan', AUTHORS, 'EditPlan', S.EditPlanBodySchema, 'Edit the plan'),
   submitPlan: cmd('POST', '/programs/:id/plan/submit', PRINCIPAL, 'SubmitPlan', S.SubmitPlanBodySchema, 'Submit the plan for approval'),

@@ -1,9 +1,9 @@
 import { loadConfigOrExit } from '@mutu/config';
-import { CampaignProjector, createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, RealisationProjector, SchoolReportingProjector, snapshotReadModels } from '@mutu/persistence';
+import { coreProjectors, createDataSource, diffReadModels, EventStore, migrate, snapshotReadModels } from '@mutu/persistence';
 import { progress } from '../progress';
 
 /**
- * `mutu projections rebuild`: replays every event into the program and campaign read models, then
+ * `mutu projections rebuild`: replays every event into persistence's read models (programs, campaigns, realisation, dashboard), then
  * compares the result with what the live, incremental projection had built. Exits 1 on any
  * difference (the rebuilt models stay: they are the ones the events justify).
  */
@@ -15,7 +15,7 @@ export async function rebuildProjections(): Promise<void> {
   try {
     await migrate(ds);
     // The notification projectors are left out on purpose: the outbox holds delivery state.
-    const store = new EventStore(ds, [new ProgramProjector(), new CampaignProjector(), new RealisationProjector(), new SchoolReportingProjector()]);
+    const store = new EventStore(ds, coreProjectors());
     const live = await snapshotReadModels(ds);
     const total = await store.countEvents();
     const bar = progress({ label: 'replaying', unit: 'events', everyItems: 50_000 });

@@ -16,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/programs', text: t('navPrograms'), active: path.startsWith('/programs') },
     { to: '/campaigns', text: t('navCampaigns'), active: path.startsWith('/campaigns') },
     ...(school ? [{ to: `/calendar/${school}/${new Date().getFullYear()}`, text: t('navCalendar'), active: path.startsWith('/calendar') }] : []),
+    ...(user?.roles.some((r) => r === 'district_officer' || r === 'auditor' || r === 'admin') ? [{ to: '/dashboard', text: t('navDashboard'), active: path === '/dashboard' }] : []),
     ...(user?.roles.some((r) => r === 'district_officer' || r === 'admin') ? [{ to: '/policies', text: lang === 'en' ? 'Policies' : 'Kebijakan', active: path === '/policies' }] : []),
   ];
   return (

@@ -1,6 +1,7 @@
 import { accountEn } from './messages.account';
 import { exceptionsEn } from './messages.exceptions';
 import { spendingEn } from './messages.spending';
+import { dashboardEn } from '../dashboard/messages.dashboard';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -231,4 +232,5 @@ export const en: Messages = {
   ...accountEn,
   ...exceptionsEn,
   ...spendingEn,
+  ...dashboardEn,
 };

@@ -2,6 +2,7 @@
 import { accountId } from './messages.account';
 import { exceptionsId } from './messages.exceptions';
 import { spendingId } from './messages.spending';
+import { dashboardId } from '../dashboard/messages.dashboard';
 
 export const id = {
   appName: 'Mutu',
@@ -244,6 +245,7 @@ export const id = {
   ...accountId,
   ...exceptionsId,
   ...spendingId,
+  ...dashboardId,
 };
 
 export type Messages = typeof id;

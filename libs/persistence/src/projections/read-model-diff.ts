@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector), in a stable order and a comparable form. */
+/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
   programs: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
@@ -10,6 +10,8 @@ export interface ReadModelSnapshot {
   campaign_schools: Record<string, unknown>[];
   realisation_activities: Record<string, unknown>[];
   realisation_expenditures: Record<string, unknown>[];
+  dashboard_programs: Record<string, unknown>[];
+  dashboard_components: Record<string, unknown>[];
 }
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -43,6 +45,12 @@ export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapsho
       `SELECT program_id || '/' || expenditure_id AS key, activity_id, school_id, region_id, budget_year, component, spent_on::text, amount, payee,
          siplah_order_number, evidence_sha256, legacy FROM realisation_expenditures ORDER BY key`,
     ),
+    dashboard_programs: await q.query(
+      `SELECT program_id AS key, school_id, region_id, budget_year, title, stage, ${utc('signed_off_at')}, ${utc('updated_at')} FROM dashboard_programs ORDER BY key`,
+    ),
+    dashboard_components: await q.query(
+      `SELECT program_id || '/' || component AS key, region_id, budget_year, planned, realised FROM dashboard_components ORDER BY key`,
+    ),
   };
 }
 
@@ -52,7 +60,7 @@ export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapsh
     ...diffRows('programs', 'program_id', live.programs, rebuilt.programs),
     ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks),
     ...diffRows('campaigns', 'campaign_id', live.campaigns, rebuilt.campaigns),
-    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures'] as const).flatMap((t) =>
+    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures', 'dashboard_programs', 'dashboard_components'] as const).flatMap((t) =>
       diffRows(t, 'key', live[t], rebuilt[t]),
     ),
   ];

@@ -1,0 +1,2 @@
+export * from './program-template';
+export * from './copy-plan';

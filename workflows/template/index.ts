@@ -1,0 +1,3 @@
+export * from './template.messages';
+export * from './program-template.workflow';
+export * from './template-batch.workflow';
