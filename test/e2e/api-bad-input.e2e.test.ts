@@ -98,10 +98,10 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     expect((await http(stack, t.auditor, 'GET', '/me/notification-preferences')).body).toEqual(prefsBefore.body);
   });
 
-  it('the people picker: an unknown role, an unknown parameter and a bad program id are 400 at their names', async () => {
+  it('the people picker and the school list: an unknown role, an unknown parameter and a bad program id are 400 at their names', async () => {
     const paths = (r: { body: { issues?: { path: string }[] } }) => (r.body.issues ?? []).map((i) => i.path);
     const base = pathFor(ROUTES.programPeople, target);
-    for (const [path, expected] of [[`${base}?role=wizard`, ['role']], [`${base}?role=supervisor`, ['role']], [`${base}?role=staff&isAdmin=1`, ['isAdmin']], [`${base}?role=st%00aff`, ['role']], ['/programs/bad%20id!/people', ['id']]] as const) {
+    for (const [path, expected] of [[`${base}?role=wizard`, ['role']], [`${base}?role=supervisor`, ['role']], [`${base}?role=staff&isAdmin=1`, ['isAdmin']], [`${base}?role=st%00aff`, ['role']], ['/programs/bad%20id!/people', ['id']], ['/schools?schoolId=x', ['schoolId']]] as const) {
       const r = await http(stack, t.principal, 'GET', path);
       expect({ path, status: r.status, paths: paths(r) }).toEqual({ path, status: 400, paths: expected });
     }

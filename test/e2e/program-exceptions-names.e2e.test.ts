@@ -84,5 +84,13 @@ describe('deadline extensions and names (API)', () => {
     const [school] = await db.query('SELECT name, npsn FROM schools WHERE school_id = $1', [SCHOOL]);
     expect(view.school).toEqual({ schoolId: SCHOOL, name: school.name, npsn: school.npsn });
     expect(view.people['u-principal']).toEqual(expect.objectContaining({ roles: ['principal'] }));
+
+    // The school list of a program list: names and NPSN of the schools in scope, no others.
+    const mine = await http(stack, t.principal, 'GET', '/schools');
+    expect(mine.body.items).toEqual([{ schoolId: SCHOOL, name: school.name, npsn: school.npsn, regionId: 'reg-jaktim' }]);
+    const region = await http(stack, t.supervisor, 'GET', '/schools');
+    expect(region.body.items.map((s: { schoolId: string }) => s.schoolId)).toContain(SCHOOL);
+    expect(region.body.items.every((s: { regionId: string }) => s.regionId === 'reg-jaktim')).toBe(true);
+    expect((await http(stack, t.otherPrincipal, 'GET', '/schools')).body.items.map((s: { schoolId: string }) => s.schoolId)).not.toContain(SCHOOL);
   });
 });

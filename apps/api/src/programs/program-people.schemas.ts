@@ -5,3 +5,6 @@ export const ProgramPeopleQuerySchema = z.strictObject({
   role: z.enum(['principal', 'qa_team', 'staff', 'committee']).optional(),
 });
 export type ProgramPeopleQuery = z.infer<typeof ProgramPeopleQuerySchema>;
+
+/** `GET /schools` takes no parameters. */
+export const NoQuerySchema = z.strictObject({});

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, ProgramState } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/api-error';
-import { ProgramsRepository } from './programs.repository';
+import { ProgramsRepository, scopeCondition } from './programs.repository';
 
 export interface Person {
   userId: string;
@@ -71,5 +71,15 @@ export class ProgramPeopleUseCase {
       [state.schoolId, role ?? null],
     );
     return { schoolId: state.schoolId, items: rows.map((r) => ({ userId: r.user_id, name: r.name, roles: r.roles })) };
+  }
+
+  /** The schools whose programs the actor may see, with name and NPSN (lists show them, not ids). */
+  async schoolsInScope(actor: Actor): Promise<{ items: (SchoolLabel & { regionId: string })[] }> {
+    const scope = scopeCondition(actor, 's', 1);
+    const rows: { school_id: string; name: string; npsn: string | null; region_id: string }[] = await this.ds.query(
+      `SELECT school_id, name, npsn, region_id FROM schools s WHERE ${scope.sql} ORDER BY name, school_id`,
+      scope.params,
+    );
+    return { items: rows.map((r) => ({ schoolId: r.school_id, name: r.name, npsn: r.npsn, regionId: r.region_id })) };
   }
 }

@@ -11,7 +11,7 @@ import { GetProgramUseCase } from './get-program.usecase';
 import { ListMyTasksUseCase } from './list-my-tasks.usecase';
 import { ListProgramsUseCase } from './list-programs.usecase';
 import { ProgramPeopleUseCase } from './program-people';
-import { ProgramPeopleQuerySchema, type ProgramPeopleQuery } from './program-people.schemas';
+import { NoQuerySchema, ProgramPeopleQuerySchema, type ProgramPeopleQuery } from './program-people.schemas';
 
 @Controller()
 export class ProgramsController {
@@ -55,6 +55,11 @@ export class ProgramsController {
     @Query(new ZodPipe(ProgramPeopleQuerySchema)) query: ProgramPeopleQuery,
   ) {
     return this.people.execute(actor, id, query.role);
+  }
+
+  @Route(ROUTES.mySchools)
+  schools(@CurrentActor() actor: Actor, @Query(new ZodPipe(NoQuerySchema)) _query: Record<string, never>) {
+    return this.people.schoolsInScope(actor);
   }
 
   @Route(ROUTES.myTasks)

@@ -12,6 +12,8 @@ import { PutBospComponentsBodySchema } from '../bosp/bosp.schemas';
 import { DaysOffQuerySchema, DeadlinePolicyQuerySchema, ImportDirectoryFormSchema, SetDeadlinePolicyBodySchema } from '../admin/admin-console.schemas';
 import { SchoolSupervisorsQuerySchema, SetSchoolSupervisorsBodySchema } from '../schools/school-supervisors.schemas';
 import { StatutorySubmissionFormSchema } from '../statutory/statutory.schemas';
+import { RegionDashboardQuerySchema } from '../dashboard/dashboard.schemas';
+import { CopyProgramBodySchema, StartTemplateBodySchema } from '../program-templates/program-template.schemas';
 import { NoQuerySchema, ProgramPeopleQuerySchema } from '../programs/program-people.schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -69,6 +71,7 @@ const CAMPAIGN_TEAM: readonly UserRole[] = ['principal', 'supervisor', 'district
 const RTL_AUTHORS: readonly UserRole[] = ['principal', 'qa_team', 'supervisor', 'district_officer', 'admin', 'mentor'];
 const RTL_APPROVERS: readonly UserRole[] = ['supervisor', 'district_officer', 'admin', 'mentor'];
 const CLUSTER = '/campaigns/:campaignId/clusters/:clusterId';
+const EDUCATION_OFFICE_READERS: readonly UserRole[] = ['district_officer', 'auditor', 'admin'];
 
 const clusterCmd = (path: string, roles: readonly UserRole[], body: z.ZodType, summary: string, status = 200): RouteSpec => ({
   method: 'POST', path: `${CLUSTER}${path}`, roles, body, summary, campaignScoped: true, status, mutation: true,
@@ -162,8 +165,13 @@ export const ROUTES = {
   realisation: { method: 'GET', path: '/schools/:schoolId/realisation/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's BOSP realisation for a budget year: planned vs realised per component and per program, stage I (January–June) and annual" },
   realisationXlsx: { method: 'GET', path: '/schools/:schoolId/realisation/:year/xlsx', roles: PROGRAM_READERS, schoolScoped: true, produces: 'xlsx', summary: 'The realisation report as an XLSX workbook (layout: docs/realisation-report.md)' },
   realisationCsv: { method: 'GET', path: '/schools/:schoolId/realisation/:year/csv', roles: PROGRAM_READERS, schoolScoped: true, produces: 'csv', summary: 'The realisation report as CSV (layout: docs/realisation-report.md)' },
-  statutoryDeadlines: { method: 'GET', path: '/schools/:schoolId/statutory-deadlines/:year', roles: READERS, schoolScoped: true, summary: "A school's statutory BOSP report deadlines of a budget year (stage I report due 31 July, annual report due 31 January of the next year): status, submission, reminders sent, and the annual report's cut window" },
+  statutoryDeadlines: { method: 'GET', path: '/schools/:schoolId/statutory-deadlines/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's statutory BOSP report deadlines of a budget year (stage I report due 31 July, annual report due 31 January of the next year): status, submission, reminders sent, and the annual report's cut window" },
   recordStatutorySubmission: { method: 'POST', path: '/schools/:schoolId/statutory-deadlines/:year/:report/submission', roles: PRINCIPAL, schoolScoped: true, params: { report: StatutoryReportSchema }, form: StatutorySubmissionFormSchema, status: 201, mutation: true, summary: 'Record that a statutory report was submitted through ARKAS (multipart: the ARKAS export in file + submittedOn); the deadline closes (409 ALREADY_SUBMITTED, 422 INVALID_SUBMISSION_DATE)' },
+  // The education office's view: district officers of the region, admins, and auditors (read-only).
+  regionDashboard: { method: 'GET', path: '/dashboard/region', roles: EDUCATION_OFFICE_READERS, query: RegionDashboardQuerySchema, summary: 'A region and budget year: school × stage matrix, overdue and within-7-days deadlines, sign-offs, realisation per BOSP component; filters by school level, sub-district and school (404 outside my regions)' },
+  regionDashboardXlsx: { method: 'GET', path: '/dashboard/region/xlsx', roles: EDUCATION_OFFICE_READERS, query: RegionDashboardQuerySchema, produces: 'xlsx', summary: 'The region dashboard as an XLSX workbook (summary, schools × stages, programs, BOSP components)' },
+  startProgramTemplate: { method: 'POST', path: '/program-templates', roles: ['district_officer', 'admin'], body: StartTemplateBodySchema, status: 201, mutation: true, summary: "Start a program template (plan skeleton with activities, BOSP components, amounts, windows) at the schools named: one program per school in its plan stage, which its principal edits; fanned out by a workflow; a repeated start of the same templateId starts nothing new (alreadyStarted). A school outside my regions: 404" },
+  copyProgram: { method: 'POST', path: '/programs/:id/copy', roles: AUTHORS, programScoped: true, body: CopyProgramBodySchema, status: 201, mutation: true, also: [422], summary: "Start a program of another budget year from this one: the plan is copied with its windows moved into that year, not the execution (422 SAME_BUDGET_YEAR)" },
   schoolCalendar: { method: 'GET', path: '/calendar/schools/:schoolId/:year', roles: PROGRAM_READERS, schoolScoped: true, summary: "A school's budget year: holidays, days off, open deadlines" },
   addDayOff: { method: 'POST', path: '/admin/days-off', roles: ADMIN, body: S.NewDayOffBodySchema, status: 201, mutation: true, summary: 'Add collective leave or a local day off' },
   removeDayOff: { method: 'DELETE', path: '/admin/days-off/:id', roles: ADMIN, params: { id: S.DayOffIdSchema }, status: 204, mutation: true, summary: 'Remove a day off' },

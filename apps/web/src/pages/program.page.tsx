@@ -56,6 +56,7 @@ export function ProgramPage({ programId }: { programId: string }) {
   const select = (id: string) => navigate(`/programs/${programId}?tab=${id}`, true);
   const props: ProgramTabProps = { program, view: res.data, reload: res.reload };
   const total = program.plan.activities.reduce((sum, a) => sum + a.budget.amount, 0);
+  const activityTitle = (id: string) => program.plan.activities.find((a) => a.id === id)?.title || id;
   const canAudit = hasRole(session, 'auditor') || hasRole(session, 'admin') || hasRole(session, 'supervisor') || hasRole(session, 'district_officer');
 
   return (
@@ -76,7 +77,7 @@ export function ProgramPage({ programId }: { programId: string }) {
       {res.data.pendingDecisions.length > 0 && (
         <p className="waiting" data-testid="waiting-on">
           {t('waitingOn')}:{' '}
-          {res.data.pendingDecisions.map((d) => `${label('task', d.kind, lang)} (${label('role', d.role, lang)}${d.activityId ? ` · ${d.activityId}` : ''})`).join('; ')}
+          {res.data.pendingDecisions.map((d) => `${label('task', d.kind, lang)} (${label('role', d.role, lang)}${d.activityId ? ` · ${activityTitle(d.activityId)}` : ''})`).join('; ')}
         </p>
       )}
       <ErrorMessage error={res.error} />

@@ -11,6 +11,13 @@ import { Link, navigate, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 import { useAction, useAsync } from '../use-async';
 import { CreateProgramForm } from './create-program.form';
+import { schoolText } from '../program/people';
+
+interface SchoolRow {
+  schoolId: string;
+  name: string;
+  npsn: string | null;
+}
 
 export function ProgramsPage() {
   const { t, lang } = useI18n();
@@ -61,6 +68,9 @@ export function ProgramsPage() {
   const today = todayIn();
   const canCreate = hasRole(session, 'principal') || hasRole(session, 'qa_team');
   const schools = session?.user.schoolIds ?? [];
+  // Names and NPSN for the schools in scope: lists show them, not ids (the id stays the fallback).
+  const directory = useAsync(async () => (await api.get<{ items: SchoolRow[] }>('/schools')).items, []);
+  const schoolOf = (id: string) => schoolText(directory.data?.find((s) => s.schoolId === id) ?? null, id);
 
   return (
     <section aria-labelledby="programs-title">
@@ -68,7 +78,7 @@ export function ProgramsPage() {
       <form className="filters" onSubmit={apply} aria-label={t('apply')}>
         {schools.length > 0 ? (
           <SelectField label={t('filterSchool')} value={draft.schoolId} onChange={(e) => setDraft({ ...draft, schoolId: e.target.value })}
-            options={[{ value: '', text: t('allSchools') }, ...schools.map((s) => ({ value: s, text: s }))]} />
+            options={[{ value: '', text: t('allSchools') }, ...schools.map((s) => ({ value: s, text: schoolOf(s) }))]} />
         ) : (
           <TextField label={t('filterSchool')} value={draft.schoolId} onChange={(e) => setDraft({ ...draft, schoolId: e.target.value })} />
         )}
@@ -93,7 +103,7 @@ export function ProgramsPage() {
             <li key={p.programId} className={`program-card${late ? ' overdue' : ''}`}>
               <Link to={`/programs/${p.programId}`} className="program-title">{p.title}</Link>
               <span className="muted">
-                {p.schoolId} · {p.budgetYear} · {label('stage', p.stage, lang)}
+                {schoolOf(p.schoolId)} · {p.budgetYear} · {label('stage', p.stage, lang)}
                 {p.nextDueDate ? ` · ${t('dueOn', { date: localDate(p.nextDueDate, lang) })}` : ''}
                 {late ? ` · ${t('overdue')}` : ''}
               </span>

@@ -48,7 +48,7 @@ export function DeadlinesSection({ view, timeZone, canExtend = false, onChange }
                     {d.activityTitle && <> · {d.activityTitle}</>}
                   </th>
                   <td>
-                    {localDate(d.dueDate, lang)}
+                    <time dateTime={d.dueDate} data-testid="due-date">{localDate(d.dueDate, lang)}</time>
                     {d.extended && <> <span className="badge">{t('deadlineExtended')}</span></>}
                     {d.missed && <> <span className="badge meeting-overdue">{t('deadlineMissed')}</span></>}
                     {canExtend && <ExtendDeadlineForm programId={view.programId} target={d} onDone={() => onChange?.()} />}

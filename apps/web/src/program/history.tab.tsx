@@ -1,5 +1,5 @@
 // What happened, read from the program state: stage changes, decisions, reminders, escalations.
-import { dateTime } from '../format';
+import { dateTime, localDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
 import type { ProgramTabProps } from './program-tab';
@@ -21,7 +21,7 @@ export function HistoryTab({ program, view }: ProgramTabProps) {
     })),
     ...program.reminders.map((r) => ({ at: r.at, text: `${t('kind_reminder')}: ${label('stage', r.stage, lang)} → ${label('role', r.recipientRole, lang)} (${r.dueDate})` })),
     ...program.escalations.map((e) => ({ at: e.at, text: `${t('kind_escalation')} ${e.level}: ${label('stage', e.stage, lang)} → ${label('role', e.toRole, lang)}` })),
-    ...program.deadlineExtensions.map((e) => ({ at: e.at, text: `${t('deadline')} → ${e.newDueDate} (${personName(view.people, e.by)}): ${e.reason}` })),
+    ...program.deadlineExtensions.map((e) => ({ at: e.at, text: `${t('deadline')} → ${localDate(e.newDueDate, lang)} (${personName(view.people, e.by)}): ${e.reason}` })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   if (rows.length === 0) return <p>{t('historyEmpty')}</p>;
   return (

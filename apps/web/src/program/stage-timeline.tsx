@@ -10,7 +10,8 @@ export function StageTimeline({ program }: { program: Program }) {
   const currentIndex = STAGES.indexOf(program.stage as (typeof STAGES)[number]);
   return (
     <nav aria-label={t('stageTimeline')}>
-      <ol className="stages">
+      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. */}
+      <ol className="stages" tabIndex={0}>
         {STAGES.map((s, i) => {
           const state = s === program.stage ? 'current' : i < currentIndex || (currentIndex < 0 && reached.has(s)) ? 'past' : 'future';
           return (
