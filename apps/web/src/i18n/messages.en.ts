@@ -1,6 +1,7 @@
 import { accountEn } from './messages.account';
 import { exceptionsEn } from './messages.exceptions';
 import { spendingEn } from './messages.spending';
+import { statutoryEn } from './messages.statutory';
 import { dashboardEn } from '../dashboard/messages.dashboard';
 import type { Messages } from './messages';
 
@@ -232,5 +233,6 @@ export const en: Messages = {
   ...accountEn,
   ...exceptionsEn,
   ...spendingEn,
+  ...statutoryEn,
   ...dashboardEn,
 };

@@ -2,6 +2,7 @@
 import { accountId } from './messages.account';
 import { exceptionsId } from './messages.exceptions';
 import { spendingId } from './messages.spending';
+import { statutoryId } from './messages.statutory';
 import { dashboardId } from '../dashboard/messages.dashboard';
 
 export const id = {
@@ -245,6 +246,7 @@ export const id = {
   ...accountId,
   ...exceptionsId,
   ...spendingId,
+  ...statutoryId,
   ...dashboardId,
 };
 

@@ -6,8 +6,9 @@ import { daysBetween, localDate, dateTime, todayIn } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { label } from '../i18n/labels';
 import { Link } from '../router';
-import { useSession } from '../session';
+import { hasRole, useSession } from '../session';
 import { useAsync } from '../use-async';
+import { StatutoryDeadlines } from '../program/statutory-deadlines';
 
 interface Notification {
   id: string;
@@ -71,6 +72,10 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      {/* The principal's statutory BOSP reports of the current budget year, per school. */}
+      {hasRole(session, 'principal') && session?.user.schoolIds.map((schoolId) => (
+        <StatutoryDeadlines key={schoolId} schoolId={schoolId} budgetYear={Number(today.slice(0, 4))} />
+      ))}
       {notes.data && notes.data.length > 0 && (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">{t('notifications')}</h2>

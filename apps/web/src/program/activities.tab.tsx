@@ -14,6 +14,7 @@ import { useAction } from '../use-async';
 import { EvidenceList } from './evidence.tab';
 import { EvidenceUpload } from './evidence-upload';
 import { RealisationDownloads } from './realisation-downloads';
+import { StatutoryDeadlines } from './statutory-deadlines';
 import { SpendingSection } from './spending-section';
 import { personWithRole, type Directory } from './people';
 
@@ -88,6 +89,7 @@ export function ActivitiesTab({ program, view, reload }: ProgramTabProps) {
   return (
     <section aria-label={t('tabActivities')}>
       <RealisationDownloads program={program} />
+      <StatutoryDeadlines schoolId={program.schoolId} budgetYear={program.budgetYear} />
       <ul className="plain">
         {program.plan.activities.map((a) => <ActivityCard key={a.id} program={program} activity={a} people={view.people} reload={reload} />)}
       </ul>
