@@ -154,25 +154,35 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     duplicate,
   });
 
+  // What the validator parsed and decided, for the handler that follows it: when the state is
+  // still the one validated (same version), the handler takes both instead of parsing and deciding
+  // again (the decider and its schemas are most of an Update's CPU). Validators do not run on
+  // replay; the handler then decides itself, on the same state, to the same events.
+  const validated = new Map<string, { version: number; command: ProgramCommand; events: ProgramEvent[] }>();
   const validate = (raw: ProgramCommand, envelope?: CommandEnvelope): void => {
     requireEnvelope(envelope);
     const command = parse(raw);
     if (recent.includes(command.commandId)) return;
-    decideOrFail(command, state);
+    const events = decideOrFail(command, state);
     // Validators do not run on replay: the schedule-based rule needs no patch.
     if (command.type === 'ExtendDeadline' && isProgram(state)) {
       const { stage, activityId } = command.payload;
       failOnDomainError(() => requireLaterDueDate(state as Program, command.payload, deadlines.scheduledDueDates(stage, activityId)));
     }
+    // Only an accepted Update gets a handler that takes (and removes) this.
+    validated.set(command.commandId, { version, command, events });
   };
 
   // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.
   const handle = (raw: ProgramCommand, envelope?: CommandEnvelope): Promise<CommandOutcome> =>
     serial(async () => {
-      const command = parse(raw);
+      const commandId = (raw as { commandId?: unknown }).commandId;
+      const checked = typeof commandId === 'string' ? validated.get(commandId) : undefined;
+      if (checked) validated.delete(checked.command.commandId);
+      const command = checked?.command ?? parse(raw);
       if (recent.includes(command.commandId)) return outcome([], version + 1, true);
-      // Decide again: an earlier handler may have changed the state since validation.
-      const events = decideOrFail(command, state);
+      // Decide again unless the state is the one validated: an earlier handler may have changed it.
+      const events = checked?.version === version ? checked.events : decideOrFail(command, state);
       const stageBefore = stageOf(state);
       const result = await appendAuthenticated(() => append({
         streamId,
