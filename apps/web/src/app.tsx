@@ -16,6 +16,7 @@ import { PoliciesPage } from './pages/policies.page';
 import { NotificationsPage } from './pages/notifications.page';
 import { ProgramPage } from './pages/program.page';
 import { ProgramsPage } from './pages/programs.page';
+import { AdminRoutes } from './admin/admin-routes';
 import { SchoolsPage } from './schools/schools.page';
 import { match, navigate, useLocation } from './router';
 import { useSession } from './session';
@@ -44,6 +45,7 @@ function Routes() {
   m = match('/programs/:id', path);
   if (m) return <ProgramPage programId={m.id!} />;
   if (path === '/policies') return <PoliciesPage />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminRoutes path={path} />;
   if (path === '/schools') return <SchoolsPage />;
   if (path === '/campaigns') return <CampaignsPage />;
   if (path === '/dashboard') return <DashboardPage />;

@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     ...(school ? [{ to: `/calendar/${school}/${new Date().getFullYear()}`, text: t('navCalendar'), active: path.startsWith('/calendar') }] : []),
     ...(user?.roles.some((r) => r === 'district_officer' || r === 'auditor' || r === 'admin') ? [{ to: '/dashboard', text: t('navDashboard'), active: path === '/dashboard' }] : []),
     ...(user?.roles.some((r) => r === 'district_officer' || r === 'admin') ? [{ to: '/policies', text: lang === 'en' ? 'Policies' : 'Kebijakan', active: path === '/policies' }] : []),
+    ...(user?.roles.includes('admin') ? [{ to: '/admin/users', text: lang === 'en' ? 'Admin' : 'Admin', active: path.startsWith('/admin') }] : []),
     ...(user?.roles.some((r) => r === 'district_officer' || r === 'admin') ? [{ to: '/schools', text: lang === 'en' ? 'Schools' : 'Sekolah', active: path === '/schools' }] : []),
   ];
   return (
