@@ -10,30 +10,12 @@ import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-dat
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, SCHOOL, createProgram, http, openDb, type HttpResult } from '../e2e/api-helpers';
 import { ORGANISER, campaignClusters, campaignCsv, jakartaDate } from './campaign.setup';
-import { launchBrowser, newPage, screenshot, seriousA11yViolations } from './support/browser';
-import { PASSWORD, pageShowsNoRawError, waitForStage } from './support/ui';
+import { launchBrowser, screenshot } from './support/browser';
+import { expectAccessible, expectNoSidewaysScroll, signInWithLanguage } from './support/checks';
+import { pageShowsNoRawError } from './support/ui';
 import { ensureWebBuilt } from './support/web-build';
 
 jest.setTimeout(300_000);
-
-const NARROW = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const HOME = { id: 'Yang menunggu saya', en: 'What is waiting for me' };
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Usable at 360 px: nothing sticks out of the page sideways. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const wide = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((e) => e.getBoundingClientRect().right > 361)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
-  );
-  expect(wide).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 function ok(r: HttpResult): HttpResult {
   if (r.status >= 300) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
@@ -50,14 +32,8 @@ describe('web UI: assigned supervisors and the mentor role', () => {
   const open: Page[] = [];
 
   async function as(email: string, lang: 'id' | 'en'): Promise<Page> {
-    const { page } = await newPage(browser, NARROW);
+    const page = await signInWithLanguage(browser, stack.baseUrl, email, lang);
     open.push(page);
-    await page.goto(`${stack.baseUrl}/app/login`);
-    await page.getByLabel('Bahasa').selectOption(lang);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click();
-    await page.getByRole('heading', { name: HOME[lang] }).waitFor();
     return page;
   }
 
@@ -140,7 +116,8 @@ describe('web UI: assigned supervisors and the mentor role', () => {
 
     // Bapak Bambang Sutrisno supervises the region but is no longer assigned to the school.
     const other = await as(EMAIL.supervisor, 'id');
-    await other.getByTestId('inbox').waitFor();
+    // The inbox has loaded (the API has answered /me/tasks) and holds no task of this program.
+    await other.waitForLoadState('networkidle');
     expect(await inboxLink(other).count()).toBe(0);
     await other.goto(`${stack.baseUrl}/app/programs/${programId}?tab=plan`);
     await other.locator('#program-title').waitFor();
