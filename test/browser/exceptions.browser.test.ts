@@ -247,6 +247,8 @@ describe('web UI: exception screens and names', () => {
     it('the organiser reschedules meeting 2 with a reason (English, 360 px)', async () => {
       const page = await as(ORGANISER, 'en');
       await page.goto(`${stack.baseUrl}/app${cluster}`);
+      // Schools by name and NPSN.
+      await page.getByTestId('cluster-schools').getByText(/\(NPSN 2011000\d\)/).first().waitFor();
       const meeting = page.getByTestId('meeting-2');
       await meeting.locator('summary', { hasText: 'Reschedule' }).click();
       const moved = jakartaDate(8);

@@ -81,7 +81,8 @@ export interface ClusterDetailView {
   status: 'open' | 'completed';
   period: Period;
   materials: Material[];
-  schools: { schoolId: string; name: string; position: number }[];
+  /** NPSN on the cluster page (GET of the cluster), absent in command answers. */
+  schools: { schoolId: string; name: string; position: number; npsn?: string | null }[];
   team: { userId: string; name: string; role: CampaignTeamRole }[];
   meetings: MeetingDetailView[];
   rtls: RtlView[];

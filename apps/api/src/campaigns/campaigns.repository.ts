@@ -43,6 +43,12 @@ const scopeParams = (actor: Actor) => [actor.userId, actor.schoolIds, actor.regi
 export class CampaignsRepository {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
+  /** NPSN by school id (views show schools by name and NPSN). */
+  async npsnOf(schoolIds: string[]): Promise<Map<string, string | null>> {
+    const rows: { school_id: string; npsn: string | null }[] = await this.ds.query('SELECT school_id, npsn FROM schools WHERE school_id = ANY($1::text[])', [schoolIds]);
+    return new Map(rows.map((r) => [r.school_id, r.npsn]));
+  }
+
   async listVisible(actor: Actor): Promise<CampaignRow[]> {
     return this.ds.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE ${VISIBLE} ORDER BY c.period_start DESC, c.campaign_id LIMIT 200`, scopeParams(actor));
   }

@@ -26,7 +26,9 @@ export class ReadCampaignsUseCase {
   }
 
   async cluster(actor: Actor, campaignId: string, clusterId: string) {
-    return clusterDetailView((await this.visibleCluster(actor, campaignId, clusterId)).state, actor, new Date());
+    const view = clusterDetailView((await this.visibleCluster(actor, campaignId, clusterId)).state, actor, new Date());
+    const npsn = await this.campaigns.npsnOf(view.schools.map((s) => s.schoolId));
+    return { ...view, schools: view.schools.map((s) => ({ ...s, npsn: npsn.get(s.schoolId) ?? null })) };
   }
 
   /** A photo is served only as part of the documented meeting that references it. */

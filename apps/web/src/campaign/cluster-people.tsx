@@ -16,7 +16,7 @@ export function ClusterPeople({ cluster }: { cluster: ClusterDetailView }) {
               <span className={`badge ${s.position === 0 ? 'core' : 'impact'}`}>
                 {s.position === 0 ? t('coreSchool') : t('impactSchool', { n: s.position })}
               </span>{' '}
-              {s.name}
+              {s.name}{s.npsn ? ` (NPSN ${s.npsn})` : ''}
             </li>
           ))}
         </ul>
