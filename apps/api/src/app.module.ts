@@ -31,7 +31,7 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule, SchoolsModule, StatutoryModule, DashboardModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot({ projectors: NOTIFICATION_PROJECTORS }), TemporalClientModule, AuthModule, ProgramsModule, EvidenceModule, ReportModule, AdminModule, AuditModule, CalendarModule, NotificationsApiModule, AccountModule, CampaignsModule, CampaignImportModule, PoliciesModule, BospModule, RealisationModule, SchoolsModule, StatutoryModule, DashboardModule, ProgramTemplatesModule],
       controllers: [HealthController, DocsController],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

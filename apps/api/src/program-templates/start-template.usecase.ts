@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { CONFIG, type Config } from '@mutu/config';
 import { decideTemplate, hasRole, initialTemplateState, policyInForce, policyStreamId, type Actor, type StartProgramTemplatePayload } from '@mutu/domain';
 import type { CommandSigner } from '@mutu/persistence';
@@ -60,7 +60,10 @@ export class StartTemplateUseCase {
     decideTemplate({ commandId: input.commandId, type: 'StartProgramTemplate', actor, now: input.startedAt, payload }, initialTemplateState());
     const started = { templateId: body.templateId, workflowId, schools: body.schoolIds.length };
     try {
-      await this.client.workflow.start(programTemplateWorkflow, { taskQueue: this.config.TEMPORAL_TASK_QUEUE, workflowId, args: [input] });
+      // A template starts once, even after its workflow has finished: a repeat finds it.
+      await this.client.workflow.start(programTemplateWorkflow, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE, workflowId, args: [input], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
       return { ...started, alreadyStarted: false };
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return { ...started, alreadyStarted: true };
