@@ -160,9 +160,11 @@ describe('web UI: assigned supervisors and the mentor role', () => {
     );
     expect(documented.data).toMatchObject({ by: 'u-widyaiswara-1', role: 'trainer', number: 1 });
 
-    // No program powers: the list is empty and a program does not open.
-    await page.getByRole('link', { name: 'Program', exact: true }).click();
+    // No program powers: no Programs menu, the list is empty and a program does not open.
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Program', exact: true }).count()).toBe(0);
+    await page.goto(`${stack.baseUrl}/app/programs`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
     expect(await page.locator(`a[href$="/programs/${programId}"]`).count()).toBe(0);
     await page.goto(`${stack.baseUrl}/app/programs/${programId}`);
     await page.locator('[role="alert"]').first().waitFor();

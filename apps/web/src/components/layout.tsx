@@ -13,7 +13,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const school = user?.schoolIds[0];
   const nav = [
     { to: '/', text: t('navHome'), active: path === '/' },
-    { to: '/programs', text: t('navPrograms'), active: path.startsWith('/programs') },
+    // A mentor's work is their campaigns: no program is theirs.
+    ...(user?.roles.some((r) => r !== 'mentor') ? [{ to: '/programs', text: t('navPrograms'), active: path.startsWith('/programs') }] : []),
     { to: '/campaigns', text: t('navCampaigns'), active: path.startsWith('/campaigns') },
     ...(school ? [{ to: `/calendar/${school}/${new Date().getFullYear()}`, text: t('navCalendar'), active: path.startsWith('/calendar') }] : []),
     ...(user?.roles.some((r) => r === 'district_officer' || r === 'auditor' || r === 'admin') ? [{ to: '/dashboard', text: t('navDashboard'), active: path === '/dashboard' }] : []),

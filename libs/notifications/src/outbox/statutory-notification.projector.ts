@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Projector, StoredEvent } from '@mutu/persistence';
+import { activeSchoolSupervisorIds, type Projector, type StoredEvent } from '@mutu/persistence';
 import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'school-reporting-';
@@ -55,6 +55,10 @@ export class StatutoryNotificationProjector implements Projector {
 
   /** Principals by school; supervisors assigned to the school or, without assignments, of its region; the education office by region. */
   private async users(tx: EntityManager, role: string, s: Scope): Promise<string[]> {
+    if (role === 'supervisor') {
+      const assigned = await activeSchoolSupervisorIds(tx, s.school_id);
+      if (assigned.length > 0) return assigned;
+    }
     const byRegion = role === 'district_officer' || role === 'supervisor';
     const rows: { user_id: string }[] = await tx.query(
       `SELECT user_id FROM users WHERE NOT disabled AND $1 = ANY(roles) AND ($2 = ANY(school_ids) OR ($4 AND $3 = ANY(region_ids)))
