@@ -76,6 +76,11 @@ export async function main(args: string[]): Promise<void> {
     // ... and the worker has finished the workflow tasks that follow (timers started): steady state.
     const settleSeconds = await waitUntilQuiet(worker.pid, { cpuPercent: idle.cpuPercent + 2, quietWindows: 3, timeoutMs: 600_000 });
     const waiting = await sampleProcess(worker.pid, WAITING_WINDOW_MS);
+    // Mutu's database per waiting program: its share of every table and index (the bench's
+    // programs are nearly all there is), for the projection in docs/capacity.md.
+    const [{ bytes }] = await ds.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'm')`);
+    const mutuBytesPerProgram = Number(bytes) / programs;
     await worker.stop();
     await ds.destroy();
 
@@ -120,9 +125,10 @@ export async function main(args: string[]): Promise<void> {
       { name: `worker process RSS (max in ${WAITING_WINDOW_MS / 1000} s), ${programs} programs waiting on timers`, value: waiting.rssMaxMiB, unit: 'MiB', baseline: { name: 'same process idle', value: idle.rssMaxMiB }, target: '≤ 1024 MiB', pass: waiting.rssMaxMiB <= 1024 },
       { name: `worker process CPU, ${programs} programs waiting on timers`, value: waiting.cpuPercent, unit: '% of a core', baseline: { name: 'same process idle', value: idle.cpuPercent }, target: '≈ idle', pass: waiting.cpuPercent <= idle.cpuPercent + 5 },
       { name: `programs started (from a carried state)`, value: programs / createSeconds, unit: 'programs/s' },
+      { name: `Mutu database per waiting program (all tables and indexes / ${programs})`, value: mutuBytesPerProgram / 1024, unit: 'KiB' },
       { name: `dispatcher throughput (${emails} emails, outbox → SMTP)`, value: dispatchPerSecond, unit: 'emails/s', baseline: { name: 'raw nodemailer, no outbox', value: rawPerSecond }, pass: sent === emails && rawReceived === emails },
     ];
-    report('reminders', rows, { programs, emails, idle, waiting, createSeconds, backlogSeconds, settleSeconds, sent, rawReceived, maxCachedWorkflows: loadConfig(process.env).WORKER_CACHED_WORKFLOWS, note: 'worker = apps/worker main in its own process; RSS and CPU from /proc' });
+    report('reminders', rows, { programs, emails, mutuBytesPerProgram, idle, waiting, createSeconds, backlogSeconds, settleSeconds, sent, rawReceived, maxCachedWorkflows: loadConfig(process.env).WORKER_CACHED_WORKFLOWS, note: 'worker = apps/worker main in its own process; RSS and CPU from /proc' });
   } finally {
     await worker?.stop();
     await env.stop();

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { consoleLog, provisionPostgres, provisionTemporal, type PostgresHandle, type TemporalHandle } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
@@ -73,8 +74,13 @@ export function report(name: string, rows: BenchRow[], extra: Record<string, unk
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, `${name}.json`),
-    JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), node: process.version, rows, ...extra }, null, 2) + '\n',
+    JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), node: process.version, command: `npm run bench -- ${[name, ...process.argv.slice(3)].join(' ')}`, machine: machine(), rows, ...extra }, null, 2) + '\n',
   );
+}
+
+/** The machine the figures come from: it is shared, so its load at the end is part of the result. */
+function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg() };
 }
 
 function round(n: number): number {
