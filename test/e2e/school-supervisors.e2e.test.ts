@@ -135,6 +135,20 @@ describe('assigned supervisors (pengawas binaan) and the mentor role', () => {
     }
   });
 
+  // Last: the school policy set here asks for two supervisor approvals.
+  it('a school policy counts its assigned supervisors: two approvals need two assigned (or none), and the reverse', async () => {
+    ok(await setSupervisors(t.district, SCHOOL, ['u-supervisor']));
+    const policy = { plan: { role: 'supervisor', approvals: 2 }, documentation: { role: 'supervisor', approvals: 1 }, report: { role: 'committee', quorum: 2, rejection: 'any' } };
+    const put = () => http(stack, t.district, 'PUT', '/policies', { regionId: 'reg-jaktim', schoolId: SCHOOL, policy, reason: 'Dua pengawas' });
+    const tooFew = await put();
+    expect([tooFew.status, tooFew.body.code, tooFew.body.details?.schools]).toEqual([422, 'APPROVALS_EXCEED_APPROVERS', [{ schoolId: SCHOOL, members: 1 }]]);
+    ok(await setSupervisors(t.district, SCHOOL, ['u-supervisor', 'u-supervisor-3']));
+    ok(await put());
+    const fewer = await setSupervisors(t.district, SCHOOL, ['u-supervisor-3']);
+    expect([fewer.status, fewer.body.code, fewer.body.details]).toEqual([422, 'APPROVALS_EXCEED_ASSIGNED', { needed: 2, assigned: 1 }]);
+    expect(ok(await setSupervisors(t.district, SCHOOL, [])).body.changed).toBe(true);
+  });
+
   it('a mentor has campaign membership only: no programs listed, program routes refused', async () => {
     const id = await createProgram(stack, t.principal, SCHOOL, 'Tidak untuk pendamping');
     const list = ok(await http(stack, t.mentor, 'GET', '/programs')).body;

@@ -9,6 +9,7 @@ import {
   type GovernedApprovalPolicy,
   type Role,
 } from '@mutu/domain';
+import { activeAssignmentExists } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { GovernanceLog } from '../governance/governance-log';
@@ -74,11 +75,13 @@ export class SetApprovalPolicyUseCase {
     ];
     for (const { stage, code, needed } of needs) {
       const role = policy[stage].role;
-      // Members act on a school's programs when scoped to the school or to its region.
+      // Members act on a school's programs when scoped to the school or to its region; supervisors
+      // only when assigned to the school, if it has assigned supervisors who can act.
       const rows: { school_id: string; members: number }[] = await this.ds.query(
         `SELECT s AS school_id, count(u.user_id)::int AS members
            FROM unnest($1::text[]) AS s
            LEFT JOIN users u ON NOT u.disabled AND $3 = ANY(u.roles) AND (s = ANY(u.school_ids) OR $2 = ANY(u.region_ids))
+            AND ($3 <> 'supervisor' OR NOT ${activeAssignmentExists('s')} OR ${activeAssignmentExists('s', 'u.user_id')})
           GROUP BY s ORDER BY s`,
         [schoolIds, regionId, role],
       );
