@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfigOrExit } from '@mutu/config';
-import { createDataSource, loadCommandSigningKey, migrate, seedDemoData } from '@mutu/persistence';
+import { createDataSource, DEMO_PASSWORD, loadCommandSigningKey, migrate, seedDemoData } from '@mutu/persistence';
 import { consoleLog, ensureApplicationRole, ensurePortFree, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
+import { playDemoYearWhenUp } from '../demo/demo-year';
 
 /**
  * Provisions PostgreSQL and Temporal (unless configured), migrates, then runs the worker and the
@@ -82,6 +83,8 @@ export async function startCommand(): Promise<void> {
     log(`OpenAPI    ${api}/docs`);
     if (temporal.uiUrl) log(`Temporal UI ${temporal.uiUrl}`);
     log('demo users: see README (password "mutu-demo-2026"); Ctrl-C stops everything');
+    // The demo budget year (programs, spending, statutory reports) is played through the API once it answers.
+    if (config.SEED_DEMO_DATA && config.NODE_ENV !== 'production') void playDemoYearWhenUp(api, config.DEMO_PASSWORD ?? DEMO_PASSWORD, log);
   } catch (e) {
     // One sentence on what failed; the stack only when asked for (LOG_LEVEL=debug).
     if (e instanceof PrerequisiteError) log(e.message);
