@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { NATIONAL_DAYS_OFF } from './deadlines/national-days-off';
+import { seedNationalDaysOff } from './deadlines/national-days-off.seed';
 
 export interface DataSourceOptions {
   url: string;
@@ -40,6 +42,8 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   try {
     await runner.query('SELECT pg_advisory_lock(724201)');
     const done = await dataSource.runMigrations({ transaction: 'each' });
+    // Each decreed year's national holidays and collective leave, once per year (see national-days-off.seed.ts).
+    for (const { year } of NATIONAL_DAYS_OFF) await seedNationalDaysOff(dataSource, year, 'system', { oncePerYear: true });
     return done.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock(724201)').catch(() => undefined);

@@ -17,11 +17,19 @@ export interface NationalDaysOffSeeded {
  * data (`NATIONAL_DAYS_OFF`, national-days-off.ts). Idempotent and additive: what exists is kept, so
  * an admin's own edits survive a second run. When the year has no stored holidays yet, the
  * decree's list becomes its snapshot (the holidays library is then not consulted for that year).
- * Returns null when the year's decree is not in the data.
+ * With `oncePerYear` (the automatic load at boot) a year loaded before is left alone, so a day an
+ * admin removed stays removed. Returns null when the year's decree is not in the data.
  */
-export async function seedNationalDaysOff(db: Queryable, year: number, by: string): Promise<NationalDaysOffSeeded | null> {
+export async function seedNationalDaysOff(db: Queryable, year: number, by: string, opts: { oncePerYear?: boolean } = {}): Promise<NationalDaysOffSeeded | null> {
   const decree = nationalDaysOffOf(year);
   if (!decree) return null;
+  const loaded: unknown[] = await db.query(
+    `INSERT INTO national_days_off_loads (year, decree, loaded_by) VALUES ($1, $2, $3)
+     ON CONFLICT (year) DO ${opts.oncePerYear ? 'NOTHING' : 'UPDATE SET decree = EXCLUDED.decree, loaded_by = EXCLUDED.loaded_by, loaded_at = now()'} RETURNING year`,
+    [year, decree.decree, by],
+  );
+  // Loaded before: the automatic load leaves the year as admins have kept it since.
+  if (loaded.length === 0) return { year, decree: decree.decree, holidaysAdded: [], collectiveLeaveAdded: [] };
   const holidays: { date: string }[] = await db.query(
     `INSERT INTO holidays (date, year, name, source) SELECT d::date, $1, n, $4 FROM unnest($2::text[], $3::text[]) AS t(d, n)
      ON CONFLICT (date) DO NOTHING RETURNING to_char(date, 'YYYY-MM-DD') AS date`,

@@ -19,6 +19,7 @@ import { BospComponents1760000001400 } from './1760000001400-bosp-components';
 import { Realisation1760000001410 } from './1760000001410-realisation';
 import { SchoolSubDistrict1760000001500 } from './1760000001500-school-sub-district';
 import { DeadlinePolicyRegions1760000001510 } from './1760000001510-deadline-policy-regions';
+import { NationalDaysOffLoads1760000001512 } from './1760000001512-national-days-off-loads';
 import { SchoolSupervisors1760000001520 } from './1760000001520-school-supervisors';
 import { StatutoryDeadlines1760000001560 } from './1760000001560-statutory-deadlines';
 import { RealisationExpenditureKey1760000001565 } from './1760000001565-realisation-expenditure-key';
@@ -28,4 +29,4 @@ import { Dashboard1760000001580 } from './1760000001580-dashboard';
 export { PROGRAMS_CHANGED_CHANNEL } from './1760000000800-programs-changed-notify';
 
 /** Every migration, in order. New migrations are appended here. */
-export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600, ProgramDueDates1760000000700, ProgramsChangedNotify1760000000800, LoginAttempts1760000000900, ApplicationRole1760000001000, AccountSecurity1760000001200, NotificationCentre1760000001210, CheckpointsAppendOnly1760000001300, WorkflowRunArchive1760000001310, BospComponents1760000001400, Realisation1760000001410, SchoolSubDistrict1760000001500, DeadlinePolicyRegions1760000001510, SchoolSupervisors1760000001520, StatutoryDeadlines1760000001560, RealisationExpenditureKey1760000001565, BospComponents20261760000001570, Dashboard1760000001580];
+export const MIGRATIONS = [EventStore1760000000000, Identity1760000000100, ApiSessions1760000000200, AuditCheckpoints1760000000300, Deadlines1760000000400, Notifications1760000000410, EventsOnlyAppend1760000000500, EventsJsonText1760000000510, Campaigns1760000000600, ProgramDueDates1760000000700, ProgramsChangedNotify1760000000800, LoginAttempts1760000000900, ApplicationRole1760000001000, AccountSecurity1760000001200, NotificationCentre1760000001210, CheckpointsAppendOnly1760000001300, WorkflowRunArchive1760000001310, BospComponents1760000001400, Realisation1760000001410, SchoolSubDistrict1760000001500, DeadlinePolicyRegions1760000001510, NationalDaysOffLoads1760000001512, SchoolSupervisors1760000001520, StatutoryDeadlines1760000001560, RealisationExpenditureKey1760000001565, BospComponents20261760000001570, Dashboard1760000001580];

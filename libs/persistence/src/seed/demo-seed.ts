@@ -81,8 +81,8 @@ export async function seedDemoData(ds: DataSource, opts: DemoSeedOptions = {}): 
   const { password, source } = demoPasswordFor(opts);
   const usersCreated = await ds.transaction(async (m) => {
     await m.query("SELECT pg_advisory_xact_lock(hashtext('mutu-demo-seed'))");
-    // National holidays and collective leave of every decreed year (additive: admin edits stay).
-    for (const { year } of NATIONAL_DAYS_OFF) await seedNationalDaysOff(m, year, 'system');
+    // National holidays and collective leave of every decreed year, once (admin edits stay).
+    for (const { year } of NATIONAL_DAYS_OFF) await seedNationalDaysOff(m, year, 'system', { oncePerYear: true });
     return seedInTransaction(m, password);
   });
   if (opts.NODE_ENV === 'production' && usersCreated > 0) {
