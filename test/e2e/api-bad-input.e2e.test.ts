@@ -118,6 +118,32 @@ describe('API bad input: 400 with field paths and nothing recorded', () => {
     }
   });
 
+  it('statutory report submissions: a missing file, a bad date, an unknown field, report or year are 400 at their names, nothing recorded', async () => {
+    const paths = (r: { body: { issues?: { path: string }[] } }) => [...new Set((r.body.issues ?? []).map((i) => i.path))].sort();
+    const before = await eventCount(db);
+    const form = (fields: Record<string, string>, file = true) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      if (file) f.append('file', new Blob([new Uint8Array(Buffer.from('kode,uraian\n1,a\n'))]), 'arkas.csv');
+      return f;
+    };
+    const at = (year: string, report: string) => `/schools/${SCHOOL}/statutory-deadlines/${year}/${report}/submission`;
+    const cases: [string, string, unknown, string[]][] = [
+      ['POST', at('2026', 'stage_one'), form({ submittedOn: '2026-07-20' }, false), ['file']],
+      ['POST', at('2026', 'stage_one'), form({}), ['submittedOn']],
+      ['POST', at('2026', 'stage_one'), form({ submittedOn: '2026-13-01' }), ['submittedOn']],
+      ['POST', at('2026', 'stage_one'), form({ submittedOn: '2026-07-20', isAdmin: 'true' }), ['isAdmin']],
+      ['POST', at('2026', 'stage_two'), form({ submittedOn: '2026-07-20' }), ['report']],
+      ['POST', at('20x6', 'annual'), form({ submittedOn: '2026-07-20' }), ['year']],
+      ['GET', `/schools/${SCHOOL}/statutory-deadlines/1999`, undefined, ['year']],
+    ];
+    for (const [method, path, body, expected] of cases) {
+      const r = await http(stack, t.principal, method, path, body);
+      expect({ path, status: r.status, paths: paths(r) }).toEqual({ path, status: 400, paths: expected });
+    }
+    expect(await eventCount(db)).toBe(before);
+  });
+
   it('admin console routes: a missing file, bad flags, queries and years are 400 at their names, nothing changed', async () => {
     const paths = (r: { body: { issues?: { path: string }[] } }) => [...new Set((r.body.issues ?? []).map((i) => i.path))].sort();
     const before = await eventCount(db);
