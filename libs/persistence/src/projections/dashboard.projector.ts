@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { DASHBOARD_COMPONENTS_SQL, DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
 import { PROGRAM_STREAM_PREFIX } from './program.projector';
+import { writeInTransaction } from '../event-store/append-transaction';
 
 /** Events that change what a program planned or spent (the realisation projector's set). */
 const SPENDING = new Set(['ProgramCreated', 'PlanEdited', 'ActivityCompleted', 'ActivityDropped', 'ExpenditureRecorded', 'ExpenditureWithdrawn']);
@@ -21,7 +22,9 @@ export class DashboardProjector implements Projector {
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
     if (!streamId.startsWith(PROGRAM_STREAM_PREFIX)) return;
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
-    await tx.query(
+    // Nothing here needs the answer: in the append's transaction it travels with the next statement.
+    await writeInTransaction(
+      tx,
       `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'p.program_id = $1')}
        ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
          signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at`,
