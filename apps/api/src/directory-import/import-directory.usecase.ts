@@ -57,7 +57,8 @@ export class ImportDirectoryUseCase {
       throw new ApiError(400, 'MISSING_FILE', 'Attach the sheet (.csv or .xlsx) in the "file" field.', { issues: [{ path: 'file', message: 'required' }] });
     }
     // multer decodes names as latin1; clients send UTF-8. Only the extension is used, and the name is recorded.
-    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200);
+    // eslint-disable-next-line no-control-regex -- control characters (NUL above all) cannot be stored in the event
+    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
     let rows: string[][];
     try {
       rows = await readSheet(file.buffer, filename);
