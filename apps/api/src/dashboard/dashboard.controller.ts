@@ -18,8 +18,8 @@ export class DashboardController {
   constructor(@Inject(GetRegionDashboardUseCase) private readonly get: GetRegionDashboardUseCase) {}
 
   @Route(ROUTES.regionDashboard)
-  json(@CurrentActor() actor: Actor, @Query(QueryPipe) q: RegionDashboardQuery) {
-    return this.get.execute(actor, q);
+  async json(@CurrentActor() actor: Actor, @Query(QueryPipe) q: RegionDashboardQuery, @Res() res: Response) {
+    res.type('application/json').send(await this.get.json(actor, q));
   }
 
   @Route(ROUTES.regionDashboardXlsx)

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BospModule } from '../bosp/bosp.module';
+import { ProgramsModule } from '../programs/programs.module';
 import { DashboardController } from './dashboard.controller';
 import { GetRegionDashboardUseCase } from './get-region-dashboard.usecase';
 
 @Module({
-  imports: [BospModule],
+  imports: [BospModule, ProgramsModule],
   controllers: [DashboardController],
   providers: [GetRegionDashboardUseCase],
 })

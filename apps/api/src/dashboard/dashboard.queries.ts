@@ -6,33 +6,38 @@ const SCHOOLS = `SELECT school_id, name, level, sub_district, time_zone FROM sch
    WHERE region_id = $1 AND ($3::text IS NULL OR level = $3) AND ($4::text IS NULL OR sub_district = $4) AND ($5::text IS NULL OR school_id = $5)`;
 
 /**
- * One row per program of budget year $2 at those schools, with its open deadlines counted against
- * the school's own day: overdue from the day after the due date, "within 7 days" from today to
- * today + 7.
+ * One row per program of budget year $2 at those schools: its open deadlines counted against the
+ * school's own day (overdue from the day after the due date, "within 7 days" from today to
+ * today + 7) and its planned and realised amounts over every component.
  */
 export const PROGRAM_ROWS = `
   WITH s AS (${SCHOOLS}),
        p AS (SELECT d.program_id, d.school_id, d.title, d.stage, d.signed_off_at IS NOT NULL AS signed_off,
                     (now() AT TIME ZONE s.time_zone)::date AS today
                FROM dashboard_programs d JOIN s ON s.school_id = d.school_id
-              WHERE d.region_id = $1 AND d.budget_year = $2)
+              WHERE d.region_id = $1 AND d.budget_year = $2),
+       dl AS (SELECT p.program_id,
+                     count(*) FILTER (WHERE dl.due_date < p.today)::int AS overdue,
+                     count(*) FILTER (WHERE dl.due_date >= p.today AND dl.due_date <= p.today + 7)::int AS due_soon
+                FROM p JOIN deadlines dl ON dl.program_id = p.program_id GROUP BY p.program_id),
+       c AS (SELECT c.program_id, sum(c.planned)::bigint AS planned, sum(c.realised)::bigint AS realised
+               FROM p JOIN dashboard_components c ON c.program_id = p.program_id GROUP BY c.program_id)
   SELECT p.program_id, p.school_id, p.title, p.stage, p.signed_off,
-         count(dl.program_id) FILTER (WHERE dl.due_date < p.today)::int AS overdue,
-         count(dl.program_id) FILTER (WHERE dl.due_date >= p.today AND dl.due_date <= p.today + 7)::int AS due_soon
-    FROM p LEFT JOIN deadlines dl ON dl.program_id = p.program_id
-   GROUP BY p.program_id, p.school_id, p.title, p.stage, p.signed_off
+         coalesce(dl.overdue, 0) AS overdue, coalesce(dl.due_soon, 0) AS due_soon,
+         coalesce(c.planned, 0)::float8 AS planned, coalesce(c.realised, 0)::float8 AS realised
+    FROM p LEFT JOIN dl ON dl.program_id = p.program_id LEFT JOIN c ON c.program_id = p.program_id
    ORDER BY p.school_id, p.program_id`;
 
-/** Planned and realised per program and component of those programs. */
+/** Planned and realised per BOSP component over those programs. */
 export const COMPONENT_ROWS = `
   WITH s AS (${SCHOOLS})
-  SELECT c.program_id, c.component, c.planned, c.realised
+  SELECT c.component, sum(c.planned)::float8 AS planned, sum(c.realised)::float8 AS realised
     FROM dashboard_components c
     JOIN dashboard_programs d ON d.program_id = c.program_id
     JOIN s ON s.school_id = d.school_id
-   WHERE c.region_id = $1 AND c.budget_year = $2`;
+   WHERE c.region_id = $1 AND c.budget_year = $2
+   GROUP BY c.component`;
 
-/** The schools themselves ($2, the budget year, only typed: every query takes the same parameters). */
 export const SCHOOL_ROWS = `SELECT s.*, $2::integer AS budget_year FROM (${SCHOOLS}) s ORDER BY name, school_id`;
 
 /** The filter choices: every level and sub-district of the region's schools. */

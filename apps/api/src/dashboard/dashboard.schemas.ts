@@ -36,7 +36,6 @@ export interface DashboardProgram {
   signedOff: boolean;
   planned: number;
   realised: number;
-  components: ComponentFigure[];
 }
 
 export interface DashboardSchool {

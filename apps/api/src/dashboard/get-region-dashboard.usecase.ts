@@ -3,29 +3,16 @@ import { componentName, hasRole, type Actor } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/api-error';
 import { BospComponentsRepository } from '../bosp/bosp-components.repository';
+import { ProgramListCache } from '../programs/program-list-cache';
 import { CHOICES, COMPONENT_ROWS, PROGRAM_ROWS, SCHOOL_ROWS } from './dashboard.queries';
-import { STAGES, type ComponentFigure, type DashboardProgram, type DashboardSchool, type RegionDashboard, type RegionDashboardQuery, type Stage } from './dashboard.schemas';
+import { STAGES, type DashboardProgram, type DashboardSchool, type RegionDashboard, type RegionDashboardQuery, type Stage } from './dashboard.schemas';
 
-interface ProgramRow { program_id: string; school_id: string; title: string; stage: Stage; signed_off: boolean; overdue: number; due_soon: number }
-interface ComponentRow { program_id: string; component: string; planned: string; realised: string }
+interface ProgramRow { program_id: string; school_id: string; title: string; stage: Stage; signed_off: boolean; overdue: number; due_soon: number; planned: number; realised: number }
+interface ComponentRow { component: string; planned: number; realised: number }
 interface SchoolRow { school_id: string; name: string; level: string; sub_district: string | null }
 
 const percent = (planned: number, realised: number) => (planned === 0 ? null : Math.round((realised / planned) * 1000) / 10);
 const byStage = () => Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-
-/** Sums rows of planned/realised per component code, named from the year's list. */
-function figures(rows: { component: string; planned: number; realised: number }[], nameOf: (code: string) => string): ComponentFigure[] {
-  const sums = new Map<string, { planned: number; realised: number }>();
-  for (const r of rows) {
-    const s = sums.get(r.component) ?? { planned: 0, realised: 0 };
-    s.planned += r.planned;
-    s.realised += r.realised;
-    sums.set(r.component, s);
-  }
-  return [...sums.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, s]) => ({ code, name: nameOf(code), ...s, percent: percent(s.planned, s.realised) }));
-}
 
 /**
  * The education office's view of a region and budget year: a school × stage matrix, overdue and
@@ -37,7 +24,32 @@ export class GetRegionDashboardUseCase {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(BospComponentsRepository) private readonly lists: BospComponentsRepository,
+    @Inject(ProgramListCache) private readonly cache: ProgramListCache,
   ) {}
+
+  /**
+   * The answer as JSON text, kept like program list pages: dropped whenever PostgreSQL announces a
+   * change of `programs` (the dashboard tables change in the same transactions) and after
+   * PROGRAM_LIST_CACHE_MS at most (deadlines fall due with the clock). The scope is checked first.
+   */
+  async json(actor: Actor, q: RegionDashboardQuery): Promise<string> {
+    const { regionId, regionName } = await this.region(actor, q);
+    const key = `dashboard\u0000${JSON.stringify([regionId, q.budgetYear ?? null, q.level ?? null, q.subDistrict ?? null, q.schoolId ?? null])}`;
+    return this.cache.read(key, async () => JSON.stringify(await this.compute({ ...q, regionId }, regionName)));
+  }
+
+  async execute(actor: Actor, q: RegionDashboardQuery): Promise<RegionDashboard> {
+    const { regionId, regionName } = await this.region(actor, q);
+    return this.compute({ ...q, regionId }, regionName);
+  }
+
+  /** The region asked for (or the caller's first), if the caller may see it; else 404. */
+  private async region(actor: Actor, q: RegionDashboardQuery): Promise<{ regionId: string; regionName: string }> {
+    const regionId = q.regionId ?? actor.regionIds[0] ?? (hasRole(actor, 'admin') ? await this.firstRegion() : undefined);
+    const [region]: { name: string }[] = regionId ? await this.ds.query('SELECT name FROM regions WHERE region_id = $1', [regionId]) : [];
+    if (!region || !(hasRole(actor, 'admin') || actor.regionIds.includes(regionId!))) throw notFound('region');
+    return { regionId: regionId!, regionName: region.name };
+  }
 
   /** An admin with no region of their own sees the first region unless they name one. */
   private async firstRegion(): Promise<string | undefined> {
@@ -45,10 +57,8 @@ export class GetRegionDashboardUseCase {
     return first?.region_id;
   }
 
-  async execute(actor: Actor, q: RegionDashboardQuery, now = new Date()): Promise<RegionDashboard> {
-    const regionId = q.regionId ?? actor.regionIds[0] ?? (hasRole(actor, 'admin') ? await this.firstRegion() : undefined);
-    const [region]: { name: string }[] = regionId ? await this.ds.query('SELECT name FROM regions WHERE region_id = $1', [regionId]) : [];
-    if (!region || !(hasRole(actor, 'admin') || actor.regionIds.includes(regionId!))) throw notFound('region');
+  private async compute(q: RegionDashboardQuery & { regionId: string }, regionName: string, now = new Date()): Promise<RegionDashboard> {
+    const { regionId } = q;
     const budgetYear = q.budgetYear ?? Number(now.toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' }).slice(0, 4));
     const args = [regionId, budgetYear, q.level ?? null, q.subDistrict ?? null, q.schoolId ?? null];
     const [programs, components, schools, [choices], list]: [ProgramRow[], ComponentRow[], SchoolRow[], { sub_districts: string[] | null; levels: string[] | null; today: string | null }[], Awaited<ReturnType<BospComponentsRepository['get']>>] =
@@ -60,17 +70,12 @@ export class GetRegionDashboardUseCase {
         this.lists.get(budgetYear),
       ]);
     if (q.schoolId && schools.length === 0) throw notFound('school');
-    const nameOf = (code: string) => componentName(code, list.components);
-    const amounts = components.map((c) => ({ program_id: c.program_id, component: c.component, planned: Number(c.planned), realised: Number(c.realised) }));
-    const componentsOf = new Map<string, typeof amounts>();
-    for (const c of amounts) componentsOf.set(c.program_id, [...(componentsOf.get(c.program_id) ?? []), c]);
     const programsOf = new Map<string, DashboardProgram[]>();
     for (const p of programs) {
-      const own = figures(componentsOf.get(p.program_id) ?? [], nameOf);
-      const planned = own.reduce((a, c) => a + c.planned, 0);
-      const realised = own.reduce((a, c) => a + c.realised, 0);
-      const view: DashboardProgram = { programId: p.program_id, title: p.title, stage: p.stage, overdue: p.overdue, dueWithin7Days: p.due_soon, signedOff: p.signed_off, planned, realised, components: own };
-      programsOf.set(p.school_id, [...(programsOf.get(p.school_id) ?? []), view]);
+      const view: DashboardProgram = { programId: p.program_id, title: p.title, stage: p.stage, overdue: p.overdue, dueWithin7Days: p.due_soon, signedOff: p.signed_off, planned: p.planned, realised: p.realised };
+      const own = programsOf.get(p.school_id);
+      if (own) own.push(view);
+      else programsOf.set(p.school_id, [view]);
     }
     const schoolViews: DashboardSchool[] = schools.map((s) => {
       const own = programsOf.get(s.school_id) ?? [];
@@ -87,8 +92,8 @@ export class GetRegionDashboardUseCase {
     const stages = byStage();
     for (const p of programs) stages[p.stage]++;
     return {
-      regionId: regionId!,
-      regionName: region.name,
+      regionId,
+      regionName,
       budgetYear,
       today: choices?.today ?? now.toISOString().slice(0, 10),
       filters: { level: q.level ?? null, subDistrict: q.subDistrict ?? null, schoolId: q.schoolId ?? null },
@@ -102,7 +107,9 @@ export class GetRegionDashboardUseCase {
         dueWithin7Days: programs.reduce((a, p) => a + p.due_soon, 0),
         signedOff: programs.filter((p) => p.signed_off).length,
       },
-      components: figures(amounts, nameOf),
+      components: components
+        .sort((a, b) => a.component.localeCompare(b.component))
+        .map((c) => ({ code: c.component, name: componentName(c.component, list.components), planned: c.planned, realised: c.realised, percent: percent(c.planned, c.realised) })),
       schools: schoolViews,
     };
   }
