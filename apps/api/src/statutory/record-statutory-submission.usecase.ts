@@ -11,7 +11,8 @@ import type { StatutoryDeadlinesView } from './statutory.views';
  * The principal records that a statutory report went out through ARKAS: the ARKAS export is
  * stored content-addressed like any evidence (only its hash and metadata reach the workflow), the
  * submission goes to the school's reporting workflow, and the deadline closes. The command id
- * names the report and the file, so a retried request is applied once.
+ * names the report, the date and the file: a retried request is applied once, and a corrected one
+ * (another date or file after a refusal) is a new command, not the refused one's answer again.
  */
 @Injectable()
 export class RecordStatutorySubmissionUseCase {
@@ -30,7 +31,7 @@ export class RecordStatutorySubmissionUseCase {
     await this.gateway.submit(
       { schoolId, regionId: school.region_id, budgetYear, timeZone: school.time_zone },
       {
-        commandId: `${schoolReportingStreamId(schoolId, budgetYear)}:submit:${report}:${upload.sha256}`,
+        commandId: `${schoolReportingStreamId(schoolId, budgetYear)}:submit:${report}:${submittedOn}:${upload.sha256}`,
         type: 'RecordReportSubmission',
         actor,
         now: new Date().toISOString(),
