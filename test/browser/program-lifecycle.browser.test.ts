@@ -69,7 +69,8 @@ describe('web UI: one program through every role', () => {
     await page.getByRole('button', { name: 'Tambah indikator' }).click();
     await page.getByLabel('Indikator 1', { exact: true }).fill('80% siswa kelas 2 membaca lancar');
     await page.getByRole('button', { name: 'Tambah kegiatan' }).click();
-    await page.getByLabel('Komponen BOSP').fill('Pengembangan Profesi Guru dan Tenaga Kependidikan');
+    // The budget line's text (the component list beside it carries the same label in Bahasa Indonesia).
+    await page.getByRole('textbox', { name: 'Komponen BOSP' }).fill('Pengembangan Profesi Guru dan Tenaga Kependidikan');
     await page.getByLabel('Anggaran (Rp)').fill('1500000');
     await page.getByLabel('Tempat').fill('Ruang guru');
     // The activity title is still empty: the API refuses and the message sits next to the field.
@@ -93,7 +94,7 @@ describe('web UI: one program through every role', () => {
     await supervisor.getByRole('tab', { name: 'Rencana' }).click();
     await supervisor.getByRole('button', { name: 'Tolak', exact: true }).click();
     await supervisor.getByText('Alasan wajib diisi untuk menolak.').waitFor();
-    await supervisor.getByLabel('Alasan').fill('Indikator perlu target angka per kelas.');
+    await supervisor.getByLabel('Alasan', { exact: true }).fill('Indikator perlu target angka per kelas.');
     await supervisor.getByRole('button', { name: 'Tolak', exact: true }).click();
     await supervisor.getByTestId('approvals-plan').getByText('Indikator perlu target angka per kelas.').waitFor();
     await screenshot(supervisor, '04-supervisor-phone-rejected');
