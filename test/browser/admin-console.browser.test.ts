@@ -10,30 +10,18 @@ import type { DataSource } from 'typeorm';
 import { openDb } from '../e2e/api-helpers';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestStack, type TestStack } from '../support/stack';
-import { launchBrowser, newPage, screenshot, seriousA11yViolations } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { expectAccessible, expectNoSidewaysScroll, NARROW } from './support/checks';
 import { pageShowsNoRawError, signIn } from './support/ui';
 import { ensureWebBuilt } from './support/web-build';
 
 jest.setTimeout(300_000);
 
-const NARROW = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const SHEETS = join(__dirname, '../../docs/examples/admin');
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Usable at 360 px: nothing wider than the screen forces a sideways scroll. */
-async function expectFitsWidth(page: Page): Promise<void> {
-  const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 361).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`));
-  expect(wide).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 async function checkPage(page: Page, name: string): Promise<void> {
   await expectAccessible(page);
-  await expectFitsWidth(page);
+  await expectNoSidewaysScroll(page);
   expect(await pageShowsNoRawError(page)).toBe(true);
   await screenshot(page, name);
 }
