@@ -84,7 +84,7 @@ export function DashboardPage() {
           )}
           <h2 id="components-title">{t('dashboardComponents')}</h2>
           <ComponentTable components={d.components} />
-          {!school && <TemplateStartForm schools={d.schools} budgetYear={filters.budgetYear} onStarted={data.reload} />}
+          {!school && <TemplateStartForm key={filters.budgetYear} schools={d.schools} budgetYear={filters.budgetYear} onStarted={data.reload} />}
         </>
       )}
     </section>
