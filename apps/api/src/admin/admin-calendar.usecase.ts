@@ -8,14 +8,14 @@ import { ADMIN_STREAM, GovernanceLog } from '../governance/governance-log';
 import type { DaysOffQuery, DeadlinePolicyQuery, SetDeadlinePolicyBody } from './admin-console.schemas';
 import { adminMeta } from './admin-events';
 
+/** The budget year under way in Indonesia's westernmost time zone. */
+const currentYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+
 /**
  * The admin console's calendar: days off of a region, the yearly national holidays and collective
  * leave from the committed decree data, and deadline policies per region. Each change is an event
  * of the admin stream appended in the transaction that makes it.
  */
-/** The budget year under way in Indonesia's westernmost time zone. */
-const currentYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
-
 @Injectable()
 export class AdminCalendarUseCase {
   private readonly policies: DeadlinePoliciesRepository;
@@ -27,7 +27,7 @@ export class AdminCalendarUseCase {
     this.policies = new DeadlinePoliciesRepository(ds);
   }
 
-  /** National days off and those of the region (and of its schools), with the year's holidays. */
+  /** A year's national days off (collective leave) and those of the region and of its schools. */
   async daysOff({ year = currentYear(), regionId }: DaysOffQuery) {
     if (regionId) await this.requireRegion(regionId);
     return this.ds.query(
