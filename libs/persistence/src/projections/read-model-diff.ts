@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector), in a stable order and a comparable form. */
+/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
   programs: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
@@ -12,6 +12,7 @@ export interface ReadModelSnapshot {
   realisation_expenditures: Record<string, unknown>[];
   dashboard_programs: Record<string, unknown>[];
   dashboard_components: Record<string, unknown>[];
+  statutory_deadlines: Record<string, unknown>[];
 }
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -42,7 +43,7 @@ export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapsho
          planned_amount, window_start::text, status FROM realisation_activities ORDER BY key`,
     ),
     realisation_expenditures: await q.query(
-      `SELECT program_id || '/' || expenditure_id AS key, activity_id, school_id, region_id, budget_year, component, spent_on::text, amount, payee,
+      `SELECT program_id || '/' || activity_id || '/' || expenditure_id AS key, activity_id, school_id, region_id, budget_year, component, spent_on::text, amount, payee,
          siplah_order_number, evidence_sha256, legacy FROM realisation_expenditures ORDER BY key`,
     ),
     dashboard_programs: await q.query(
@@ -50,6 +51,10 @@ export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapsho
     ),
     dashboard_components: await q.query(
       `SELECT program_id || '/' || component AS key, region_id, budget_year, planned, realised FROM dashboard_components ORDER BY key`,
+    ),
+    statutory_deadlines: await q.query(
+      `SELECT school_id || '/' || budget_year || '/' || report AS key, region_id, due_date::text, status, submitted_on::text, submitted_by, evidence,
+         ${utc('last_reminder_at')}, ${utc('missed_at')}, escalation_level, stream_version FROM statutory_deadlines ORDER BY key`,
     ),
   };
 }
@@ -60,7 +65,7 @@ export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapsh
     ...diffRows('programs', 'program_id', live.programs, rebuilt.programs),
     ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks),
     ...diffRows('campaigns', 'campaign_id', live.campaigns, rebuilt.campaigns),
-    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures', 'dashboard_programs', 'dashboard_components'] as const).flatMap((t) =>
+    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures', 'dashboard_programs', 'dashboard_components', 'statutory_deadlines'] as const).flatMap((t) =>
       diffRows(t, 'key', live[t], rebuilt[t]),
     ),
   ];
