@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestStack, type TestStack } from '../support/stack';
 import { OTHER_SCHOOL, SCHOOL, createProgram, eventCount, http, loginAll, openDb, type HttpResult } from './api-helpers';
+import { JAKTIM, launchTestCampaign, twoSchoolCampaign } from './campaign-helpers';
 
 const ASSIGNED = ['u-supervisor', 'u-supervisor-2'];
 
@@ -157,6 +158,16 @@ describe('assigned supervisors (pengawas binaan) and the mentor role', () => {
     expect((await http(stack, t.mentor, 'POST', '/programs', { schoolId: SCHOOL, budgetYear: 2026, title: 'x' })).status).toBe(403);
     expect((await http(stack, t.mentor, 'GET', '/schools/supervisors')).status).toBe(403);
     expect(ok(await http(stack, t.mentor, 'GET', '/me')).body.roles).toEqual(['mentor']);
+    // Campaigns by membership only: a campaign of their region they do not serve is not theirs.
+    const tag = Date.now().toString(36);
+    const organiser = { userId: 'u-district', roles: ['district_officer' as const], schoolIds: [], regionIds: ['reg-jaktim'] };
+    const pengawas = { userId: 'u-supervisor', name: 'Pengawas', role: 'supervisor' as const };
+    await launchTestCampaign(stack, db, twoSchoolCampaign(`mentor-out-${tag}`, JAKTIM, 'u-district', [pengawas]), organiser);
+    await launchTestCampaign(stack, db, twoSchoolCampaign(`mentor-in-${tag}`, JAKTIM, 'u-district', [pengawas, { userId: 'u-widyaiswara-1', name: 'Widyaiswara', role: 'trainer' }]), organiser);
+    const ids = async (token: string) => (ok(await http(stack, token, 'GET', '/campaigns')).body.items as { campaignId: string }[]).map((c) => c.campaignId);
+    expect(await ids(t.mentor)).toEqual([`mentor-in-${tag}`]);
+    expect(await ids(t.district)).toEqual(expect.arrayContaining([`mentor-in-${tag}`, `mentor-out-${tag}`]));
+    expect((await http(stack, t.mentor, 'GET', `/campaigns/mentor-out-${tag}`)).status).toBe(404);
     // Escalations meant for the education office do not reach mentors.
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id LIKE 'u-widyaiswara-%' OR user_id LIKE 'u-fpmp-%'`);
     expect(n).toBe(0);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { hasRole, type Actor, type Material, type OpenCluster } from '@mutu/domain';
+import { hasProgramRole, hasRole, type Actor, type Material, type OpenCluster } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 
 export interface CampaignRow {
@@ -37,7 +37,11 @@ const VISIBLE = `($4 OR c.region_id = ANY($3::text[])
   OR EXISTS (SELECT 1 FROM campaign_members m WHERE m.campaign_id = c.campaign_id AND m.user_id = $1)
   OR EXISTS (SELECT 1 FROM campaign_schools s WHERE s.campaign_id = c.campaign_id AND s.school_id = ANY($2::text[])))`;
 
-const scopeParams = (actor: Actor) => [actor.userId, actor.schoolIds, actor.regionIds, hasRole(actor, 'admin')];
+// A mentor sees the campaigns they serve (membership), never a region's or a school's by scope.
+const scopeParams = (actor: Actor) => {
+  const scoped = hasProgramRole(actor);
+  return [actor.userId, scoped ? actor.schoolIds : [], scoped ? actor.regionIds : [], hasRole(actor, 'admin')];
+};
 
 @Injectable()
 export class CampaignsRepository {
