@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DEADLINE_POLICY } from '@mutu/calendar';
+import { seedNationalDaysOff } from '@mutu/persistence';
 import type { DataSource } from 'typeorm';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -123,6 +124,9 @@ describe('Admin console API: directory imports, national days off, deadline poli
     // The demo seed (run at boot) loaded them already; remove one and load the year again.
     expect(leave.map((d: { date: string }) => d.date)).toEqual(['2026-02-16', '2026-03-18', '2026-03-20', '2026-03-23', '2026-03-24', '2026-05-15', '2026-05-28', '2026-12-24']);
     expect((await http(stack, admin, 'DELETE', `/admin/days-off/${leave[7].dayOffId}`)).status).toBe(204);
+    // The automatic load (every migration run, the demo seed) does a year once: the removal stays.
+    expect(await seedNationalDaysOff(db, 2026, 'system', { oncePerYear: true })).toMatchObject({ collectiveLeaveAdded: [], holidaysAdded: [] });
+    expect(await db.query(`SELECT 1 FROM days_off WHERE date = '2026-12-24'`)).toEqual([]);
     const seeded = await http(stack, admin, 'POST', '/admin/national-days-off/2026');
     expect([seeded.status, seeded.body.collectiveLeaveAdded, seeded.body.decree]).toEqual([200, ['2026-12-24'], expect.stringContaining('Nomor 1497 Tahun 2025')]);
     const twice = await http(stack, admin, 'POST', '/admin/national-days-off/2026');
