@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { hasRole, type Actor } from '@mutu/domain';
+import type { Actor } from '@mutu/domain';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/api-error';
+import { schoolInScope } from '../common/school-scope';
 import { BospComponentsRepository } from '../bosp/bosp-components.repository';
 import { buildRealisation, type PlannedRow, type RealisationReport, type SpentRow } from './realisation.model';
 
@@ -14,12 +14,7 @@ export class GetRealisationUseCase {
   ) {}
 
   async execute(actor: Actor, schoolId: string, budgetYear: number): Promise<RealisationReport> {
-    const [school]: { school_id: string; region_id: string; name: string }[] = await this.ds.query(
-      'SELECT school_id, region_id, name FROM schools WHERE school_id = $1',
-      [schoolId],
-    );
-    const inScope = school && (hasRole(actor, 'admin') || actor.schoolIds.includes(schoolId) || actor.regionIds.includes(school.region_id));
-    if (!inScope) throw notFound('school');
+    const school = await schoolInScope(this.ds, actor, schoolId);
     const [planned, spent, list]: [PlannedRow[], SpentRow[], Awaited<ReturnType<BospComponentsRepository['get']>>] = await Promise.all([
       this.ds.query(
         `SELECT program_id, program_title, activity_id, activity_title, component, planned_amount, to_char(window_start, 'YYYY-MM-DD') AS window_start, status

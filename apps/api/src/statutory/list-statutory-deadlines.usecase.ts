@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { annualReportPenalty, localDateOf, statutoryDueDates, addDays } from '@mutu/calendar';
-import { hasRole, type Actor } from '@mutu/domain';
+import type { Actor } from '@mutu/domain';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/api-error';
+import { schoolInScope } from '../common/school-scope';
 import { SchoolReportingGateway } from './school-reporting-gateway.service';
 import type { StatutoryDeadlineStatus, StatutoryDeadlinesView, StatutoryDeadlineView, StatutoryReportKind } from './statutory.views';
-
-export interface SchoolRow {
-  school_id: string;
-  region_id: string;
-  name: string;
-  time_zone: string;
-}
 
 interface DeadlineRow {
   report: StatutoryReportKind;
@@ -25,14 +18,6 @@ interface DeadlineRow {
 }
 
 const REPORTS: StatutoryReportKind[] = ['stage_one', 'annual'];
-
-/** The school (in the caller's scope) or 404. */
-export async function schoolInScope(ds: DataSource, actor: Actor, schoolId: string): Promise<SchoolRow> {
-  const [school]: SchoolRow[] = await ds.query('SELECT school_id, region_id, name, time_zone FROM schools WHERE school_id = $1', [schoolId]);
-  const inScope = school && (hasRole(actor, 'admin') || actor.schoolIds.includes(schoolId) || actor.regionIds.includes(school.region_id));
-  if (!inScope) throw notFound('school');
-  return school;
-}
 
 /**
  * A school's two statutory report deadlines of a budget year, from the read model. The year's

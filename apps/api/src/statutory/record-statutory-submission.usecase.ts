@@ -3,7 +3,8 @@ import { schoolReportingStreamId, type Actor, type StatutoryReport } from '@mutu
 import { DataSource } from 'typeorm';
 import { checkUpload, type UploadedFile } from '../evidence/checked-upload';
 import { EvidenceStorage } from '../evidence/evidence-storage';
-import { ListStatutoryDeadlinesUseCase, schoolInScope } from './list-statutory-deadlines.usecase';
+import { schoolInScope } from '../common/school-scope';
+import { ListStatutoryDeadlinesUseCase } from './list-statutory-deadlines.usecase';
 import { SchoolReportingGateway } from './school-reporting-gateway.service';
 import type { StatutoryDeadlinesView } from './statutory.views';
 
