@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BospModule } from '../bosp/bosp.module';
-import { ProgramsModule } from '../programs/programs.module';
+import { DashboardAnswerCache } from './dashboard-answer-cache';
 import { DashboardController } from './dashboard.controller';
 import { GetRegionDashboardUseCase } from './get-region-dashboard.usecase';
 
 @Module({
-  imports: [BospModule, ProgramsModule],
+  imports: [BospModule],
   controllers: [DashboardController],
-  providers: [GetRegionDashboardUseCase],
+  providers: [GetRegionDashboardUseCase, DashboardAnswerCache],
 })
 export class DashboardModule {}

@@ -3,7 +3,7 @@ import { componentName, hasRole, type Actor } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/api-error';
 import { BospComponentsRepository } from '../bosp/bosp-components.repository';
-import { ProgramListCache } from '../programs/program-list-cache';
+import { DashboardAnswerCache } from './dashboard-answer-cache';
 import { CHOICES, COMPONENT_ROWS, PROGRAM_ROWS, SCHOOL_ROWS } from './dashboard.queries';
 import { STAGES, type DashboardProgram, type DashboardSchool, type RegionDashboard, type RegionDashboardQuery, type Stage } from './dashboard.schemas';
 
@@ -12,6 +12,8 @@ interface ComponentRow { component: string; planned: number; realised: number }
 interface SchoolRow { school_id: string; name: string; level: string; sub_district: string | null }
 
 const percent = (planned: number, realised: number) => (planned === 0 ? null : Math.round((realised / planned) * 1000) / 10);
+/** The budget year of `now` in Jakarta (the default of the dashboard). */
+const yearIn = (now: Date) => Number(now.toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' }).slice(0, 4));
 const byStage = () => Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
 
 /**
@@ -24,18 +26,15 @@ export class GetRegionDashboardUseCase {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(BospComponentsRepository) private readonly lists: BospComponentsRepository,
-    @Inject(ProgramListCache) private readonly cache: ProgramListCache,
+    @Inject(DashboardAnswerCache) private readonly cache: DashboardAnswerCache,
   ) {}
 
-  /**
-   * The answer as JSON text, kept like program list pages: dropped whenever PostgreSQL announces a
-   * change of `programs` (the dashboard tables change in the same transactions) and after
-   * PROGRAM_LIST_CACHE_MS at most (deadlines fall due with the clock). The scope is checked first.
-   */
-  async json(actor: Actor, q: RegionDashboardQuery): Promise<string> {
+  /** The answer as JSON text, computed again only when the read models it comes from changed. */
+  async json(actor: Actor, q: RegionDashboardQuery, now = new Date()): Promise<string> {
     const { regionId, regionName } = await this.region(actor, q);
-    const key = `dashboard\u0000${JSON.stringify([regionId, q.budgetYear ?? null, q.level ?? null, q.subDistrict ?? null, q.schoolId ?? null])}`;
-    return this.cache.read(key, async () => JSON.stringify(await this.compute({ ...q, regionId }, regionName)));
+    const budgetYear = q.budgetYear ?? yearIn(now);
+    const key = JSON.stringify([regionId, budgetYear, q.level ?? null, q.subDistrict ?? null, q.schoolId ?? null]);
+    return this.cache.read(this.ds, key, regionId, budgetYear, async () => JSON.stringify(await this.compute({ ...q, regionId, budgetYear }, regionName)));
   }
 
   async execute(actor: Actor, q: RegionDashboardQuery): Promise<RegionDashboard> {
@@ -59,7 +58,7 @@ export class GetRegionDashboardUseCase {
 
   private async compute(q: RegionDashboardQuery & { regionId: string }, regionName: string, now = new Date()): Promise<RegionDashboard> {
     const { regionId } = q;
-    const budgetYear = q.budgetYear ?? Number(now.toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' }).slice(0, 4));
+    const budgetYear = q.budgetYear ?? yearIn(now);
     const args = [regionId, budgetYear, q.level ?? null, q.subDistrict ?? null, q.schoolId ?? null];
     const [programs, components, schools, [choices], list]: [ProgramRow[], ComponentRow[], SchoolRow[], { sub_districts: string[] | null; levels: string[] | null; today: string | null }[], Awaited<ReturnType<BospComponentsRepository['get']>>] =
       await Promise.all([
