@@ -5,6 +5,7 @@ import type { Config } from '@mutu/config';
 import { temporalConnectionOptions, workflowCodeOptions } from '@mutu/temporal';
 import { buildActivities } from './activities/activities.registry';
 import { CheckpointScheduleService } from './activities/checkpoint-schedule.service';
+import { StatutoryYearsService } from './statutory/statutory-years.service';
 import { WorkerModule } from './worker.module';
 import { startOutboxDispatcher, type RunningDispatcher } from './dispatcher/outbox-dispatcher.factory';
 
@@ -24,6 +25,8 @@ export interface CreateWorkerOptions {
   dispatcher?: boolean;
   /** Keep the checkpoint Schedule and trigger it at stage changes (default: on, except NODE_ENV=test). */
   checkpointSchedule?: boolean;
+  /** Open every school's statutory reporting year at start and every 6 h (default: on, except NODE_ENV=test). */
+  statutoryYears?: boolean;
   /** Workflows kept in memory (default: WORKER_CACHED_WORKFLOWS). */
   maxCachedWorkflows?: number;
 }
@@ -59,6 +62,7 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
     shutdownGraceTime: '10 seconds',
   });
   if (opts.checkpointSchedule ?? config.NODE_ENV !== 'test') await app.get(CheckpointScheduleService).ensureOrRetry();
+  if (opts.statutoryYears ?? config.NODE_ENV !== 'test') app.get(StatutoryYearsService).start();
   // Tests share one database: a dispatcher in every test stack would take each other's outbox rows.
   const dispatcher: RunningDispatcher | null =
     (opts.dispatcher ?? config.NODE_ENV !== 'test') ? startOutboxDispatcher(app, config) : null;

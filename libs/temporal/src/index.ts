@@ -7,3 +7,4 @@ export * from './execute-update';
 export * from './workflow-types';
 export * from './program-bundle';
 export * from './run-histories';
+export * from './school-reporting-start';

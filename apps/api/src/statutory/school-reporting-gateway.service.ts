@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowUpdateStage } from '@temporalio/client';
-import { statutoryDueDates } from '@mutu/calendar';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateStage } from '@temporalio/client';
 import { CONFIG, type Config } from '@mutu/config';
 import type { SchoolReportingCommand } from '@mutu/domain';
 import type { CommandSigner } from '@mutu/persistence';
+import { openSchoolReportingYear, schoolReportingStartOptions } from '@mutu/temporal';
 import {
   recordSubmissionUpdate,
   SCHOOL_REPORTING_WORKFLOW_TYPE,
-  schoolReportingWorkflowId,
   type schoolReportingWorkflow,
   type SchoolReportingOutcome,
   type SchoolReportingWorkflowInput,
@@ -33,22 +32,13 @@ export class SchoolReportingGateway {
   }
 
   private startOptions(school: SchoolReportingWorkflowInput) {
-    return {
-      workflowId: schoolReportingWorkflowId(school.schoolId, school.budgetYear),
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [{ ...school, dueDates: statutoryDueDates(school.budgetYear) }] as Parameters<typeof schoolReportingWorkflow>,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    };
+    const options = schoolReportingStartOptions(school, this.config.TEMPORAL_TASK_QUEUE);
+    return { ...options, args: options.args as Parameters<typeof schoolReportingWorkflow> };
   }
 
   /** Idempotent: starts the year's workflow unless it runs or ran. */
   async ensure(school: SchoolReportingWorkflowInput): Promise<void> {
-    try {
-      await this.client.workflow.start(SCHOOL_REPORTING_WORKFLOW_TYPE, this.startOptions(school));
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
+    await openSchoolReportingYear(this.client, this.config.TEMPORAL_TASK_QUEUE, school);
   }
 
   async submit(school: SchoolReportingWorkflowInput, command: Extract<SchoolReportingCommand, { type: 'RecordReportSubmission' }>): Promise<SchoolReportingOutcome> {
