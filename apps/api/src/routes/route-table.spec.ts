@@ -23,9 +23,11 @@ describe('route table', () => {
     for (const [id, spec] of entries) {
       if (!spec.mutation || spec.roles === 'public') continue;
       expect({ id, roles: spec.roles.filter((r) => r === 'auditor') }).toEqual({ id, roles: [] });
-      // Education offices organise mentoring campaigns (and their staff mentor) and own the
-      // approval policies of their region, nothing else.
-      const officeRoute = spec.path.startsWith('/campaigns') || spec.path.startsWith('/policies');
+      // Education offices organise mentoring campaigns, own the approval policies of their region,
+      // start program templates at its schools and assign the schools' supervisors; they never
+      // act on a program itself (its principal edits the plan a template started).
+      const officeRoute =
+        spec.path.startsWith('/campaigns') || spec.path.startsWith('/policies') || spec.path === '/program-templates' || spec.path === '/schools/:schoolId/supervisors';
       if (!officeRoute) expect({ id, roles: spec.roles.filter((r) => r === 'district_officer') }).toEqual({ id, roles: [] });
     }
   });

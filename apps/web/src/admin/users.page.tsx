@@ -20,7 +20,7 @@ export interface AdminUser {
   disabled: boolean;
 }
 
-export const ROLES = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'auditor', 'admin'];
+export const ROLES = ['principal', 'qa_team', 'staff', 'committee', 'supervisor', 'district_officer', 'mentor', 'auditor', 'admin'];
 
 function UserEditor({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
   const { a, lang } = useAdminText();
