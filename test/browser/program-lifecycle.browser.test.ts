@@ -70,7 +70,7 @@ describe('web UI: one program through every role', () => {
     await page.getByLabel('Indikator 1', { exact: true }).fill('80% siswa kelas 2 membaca lancar');
     await page.getByRole('button', { name: 'Tambah kegiatan' }).click();
     // The budget line's text (the component list beside it carries the same label in Bahasa Indonesia).
-    await page.getByRole('textbox', { name: 'Komponen BOSP' }).fill('Pengembangan Profesi Guru dan Tenaga Kependidikan');
+    await page.getByRole('textbox', { name: 'Mata anggaran' }).fill('Pengembangan Profesi Guru dan Tenaga Kependidikan');
     await page.getByLabel('Anggaran (Rp)').fill('1500000');
     await page.getByLabel('Tempat').fill('Ruang guru');
     // The activity title is still empty: the API refuses and the message sits next to the field.

@@ -83,7 +83,7 @@ export const en: Messages = {
   activityKind: 'Activity kind',
   windowStart: 'Start',
   windowEnd: 'End',
-  budgetLine: 'BOSP component',
+  budgetLine: 'Budget line',
   budgetAmount: 'Budget (Rp)',
   location: 'Place',
   requiredEvidence: 'Required evidence',

@@ -88,7 +88,7 @@ export const id = {
   activityKind: 'Jenis kegiatan',
   windowStart: 'Mulai',
   windowEnd: 'Selesai',
-  budgetLine: 'Komponen BOSP',
+  budgetLine: 'Mata anggaran',
   budgetAmount: 'Anggaran (Rp)',
   location: 'Tempat',
   requiredEvidence: 'Bukti yang diperlukan',
