@@ -118,8 +118,15 @@ describe('web UI: exception screens and names', () => {
 
   it('the supervisor is refused an earlier date, then extends the deadline and sees the new schedule (Bahasa Indonesia, 360 px)', async () => {
     const page = await as(EMAIL.supervisor, 'id');
-    await program(page, 'activities');
+    // The execution stage's schedule is computed by the workflow after the stage starts (a new run):
+    // under load it may not be listed yet when the page first loads, so reload until it is.
     const row = page.getByTestId('deadlines').locator('tr', { hasText: ACTIVITY });
+    for (let i = 0; i < 60; i++) {
+      await program(page, 'activities');
+      await page.getByTestId('deadlines').waitFor();
+      if ((await row.count()) > 0) break;
+      await page.waitForTimeout(1_000);
+    }
     const before = await row.getByTestId('due-date').innerText();
     await row.locator('summary', { hasText: 'Perpanjang batas waktu' }).click();
     const form = row.getByTestId(/^extend-/);

@@ -186,6 +186,8 @@ export function pathFor(spec: { path: string }, target: Target): string {
     // A year no other test plans in: the PUT sets that year's BOSP list for the whole (shared) database.
     .replace('/bosp/components/:year', '/bosp/components/2031')
     .replace('/admin/national-days-off/:year', '/admin/national-days-off/2031')
+    // A reporting year no other test opens: its workflow starts on this stack's own task queue.
+    .replace('/statutory-deadlines/:year', '/statutory-deadlines/2024')
     .replace(':year', '2026')
     .replace(':file', 'init.js')
     .replace(':id', target.programId)

@@ -1,4 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES } from '@mutu/provisioning';
 import { loadConfig, type Config } from '@mutu/config';
 import { DEMO_PASSWORD } from '@mutu/persistence';
 import { createApi } from '../../apps/api/src/create-api';
@@ -17,13 +21,44 @@ export interface TestStack {
 let queueCounter = 0;
 
 /**
+ * A stack on a database of its own also gets a Temporal namespace of its own (named after the
+ * database): workflow ids derived from data (a school's reporting year, a template's schools) are
+ * the same in every copy of the demo data, and in one namespace one test's closed run would refuse
+ * another's start, or an Update would go to a run whose worker belongs to another test.
+ */
+async function namespaceFor(databaseUrl: string | undefined): Promise<string | undefined> {
+  if (!databaseUrl || databaseUrl === process.env.DATABASE_URL) return undefined;
+  const namespace = `test-${new URL(databaseUrl).pathname.slice(1)}`;
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+  try {
+    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+  } catch (e) {
+    if (!(e instanceof Error && /already exists|AlreadyExists/i.test(e.message))) throw e;
+  }
+  // The dev server registers Mutu's search attributes for the namespaces it starts with only.
+  const { IndexedValueType } = temporal.api.enums.v1;
+  const types = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Int: IndexedValueType.INDEXED_VALUE_TYPE_INT };
+  try {
+    const searchAttributes = Object.fromEntries(Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => [name, types[type]]));
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  } catch (e) {
+    if (!(e instanceof Error && /already exists|AlreadyExists/i.test(e.message))) throw e;
+  } finally {
+    await connection.close();
+  }
+  return namespace;
+}
+
+/**
  * The real stack in-process: the API on a free port and a worker on a task queue of its own,
  * against the PostgreSQL and Temporal dev server provisioned by the global setup.
  */
 export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
   const taskQueue = `test-${process.pid}-${Date.now()}-${queueCounter++}`;
+  const namespace = overrides.TEMPORAL_NAMESPACE ?? (await namespaceFor(overrides.DATABASE_URL));
   const config = loadConfig({
     ...process.env,
+    ...(namespace ? { TEMPORAL_NAMESPACE: namespace } : {}),
     NODE_ENV: 'test',
     API_PORT: '0',
     TEMPORAL_TASK_QUEUE: taskQueue,
