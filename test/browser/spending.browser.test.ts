@@ -7,8 +7,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, PNG_BYTES, SCHOOL, evidenceForm, http, loginAll, type HttpResult } from '../e2e/api-helpers';
-import { LAPTOP, launchBrowser, newPage, PHONE, screenshot, seriousA11yViolations } from './support/browser';
-import { PASSWORD, openProgram, pageShowsNoRawError } from './support/ui';
+import { LAPTOP, launchBrowser, PHONE, screenshot, seriousA11yViolations } from './support/browser';
+import { openProgram, pageShowsNoRawError } from './support/ui';
+import { signInWithLanguage } from './support/checks';
 import { ensureWebBuilt } from './support/web-build';
 
 jest.setTimeout(300_000);
@@ -65,14 +66,8 @@ describe('web UI: spending and the realisation report', () => {
   });
 
   async function as(email: string, lang: 'id' | 'en', size = LAPTOP): Promise<Page> {
-    const { page } = await newPage(browser, { ...size, acceptDownloads: true });
+    const page = await signInWithLanguage(browser, stack.baseUrl, email, lang, { ...size, acceptDownloads: true });
     open.push(page);
-    await page.goto(`${stack.baseUrl}/app/login`);
-    await page.getByLabel('Bahasa').selectOption(lang);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click();
-    await page.getByTestId('inbox').waitFor({ state: 'attached' });
     return page;
   }
 

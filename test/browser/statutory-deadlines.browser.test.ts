@@ -11,7 +11,8 @@ import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-dat
 import { startTestStack, type TestStack } from '../support/stack';
 import { EMAIL, SCHOOL, createProgram, loginAll } from '../e2e/api-helpers';
 import { launchBrowser, newPage, screenshot, seriousA11yViolations } from './support/browser';
-import { PASSWORD, openProgram, pageShowsNoRawError } from './support/ui';
+import { openProgram, pageShowsNoRawError } from './support/ui';
+import { signInWithLanguage } from './support/checks';
 import { ensureWebBuilt } from './support/web-build';
 
 jest.setTimeout(300_000);
@@ -54,14 +55,8 @@ describe('web UI: statutory BOSP report deadlines', () => {
   });
 
   async function as(email: string, lang: 'id' | 'en', size: Parameters<typeof newPage>[1]): Promise<Page> {
-    const { page } = await newPage(browser, size);
+    const page = await signInWithLanguage(browser, stack.baseUrl, email, lang, size);
     open.push(page);
-    await page.goto(`${stack.baseUrl}/app/login`);
-    await page.getByLabel('Bahasa').selectOption(lang);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(lang === 'id' ? 'Kata sandi' : 'Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: lang === 'id' ? 'Masuk' : 'Sign in' }).click();
-    await page.getByTestId('inbox').waitFor({ state: 'attached' });
     return page;
   }
 
