@@ -16,8 +16,8 @@ const options: Omit<ChaosOptions, 'log'> = long
     }
   : {
       seed,
-      programs: Number(process.env.CHAOS_PROGRAMS ?? 14),
-      concurrency: 14,
+      programs: Number(process.env.CHAOS_PROGRAMS ?? 20),
+      concurrency: 20,
       faults: { 'kill -9 worker': 1, 'kill -9 api': 1, 'restart postgres': 1, 'restart temporal': 1 },
       minGapMs: 5_000,
       requestBudgetMs: 180_000,
