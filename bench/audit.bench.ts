@@ -1,14 +1,15 @@
 // `npm run bench -- audit`: hash-chain verification speed (events/s over AUDIT_BENCH_EVENTS,
 // default 1,000,000, against raw SHA-256 over the same bytes), asOf latency for a 2,000-event
-// program, and replay speed over the histories in test/replay/histories (when any are there).
+// program, and replay speed over the histories in test/replay/histories (when any are there),
+// beside the SDK's own replay worker on the same histories.
 import { createHash, hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { createDataSource, EventStore, canonicalJson, foldStored, migrate, rowHash, verifyStore, GENESIS_HASH } from '@mutu/persistence';
-import { PROJECT_ROOT, workflowBundleOptions, workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
+import { PROJECT_ROOT, workflowCodeOptions } from '@mutu/temporal';
+import { describeReplayFailure, historyFiles, readHistoryFile, replayHistories } from '@mutu/temporal/replay';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 
 const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -66,51 +67,43 @@ function rawShaBaseline(): number {
   return sample / ((performance.now() - t) / 1000);
 }
 
-/** The committed histories, current and legacy, as test/replay/history-files.ts writes them. */
-function committedHistories() {
-  const root = join(PROJECT_ROOT, 'test', 'replay', 'histories');
-  const dirs = [root, join(root, 'legacy')].filter((d) => existsSync(d));
-  return dirs.flatMap((dir) =>
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => {
-        // { workflowId, history } in protobufjs object form.
-        const body = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { workflowId: string; history: object };
-        return { workflowId: body.workflowId, history: temporal.api.history.v1.History.fromObject(body.history) };
-      }),
-  );
-}
-
 /**
- * Replay speed over the committed histories, all through one replay worker (runReplayHistories
- * with the whole list), in two forms: with the workflow code bundled on the spot, as the replay
- * did before a prebuilt bundle was used (the baseline, same run), and from the prebuilt bundle
- * that `npm run build` writes (what the worker, `mutu audit replay` and this bench use now).
+ * Replay speed over the committed histories (current and legacy), read and replayed as `mutu
+ * audit replay --histories test/replay/histories` does (@mutu/temporal/replay), from the prebuilt
+ * bundle `npm run build` writes. The same-run baseline is the SDK's replay worker as it comes
+ * (Worker.runReplayHistories, what the replay used before), same bundle, same histories. It runs
+ * first: the replayer switches off a process-wide promise hook that the SDK would not put back.
  */
-async function replaySpeed(rows: BenchRow[]): Promise<Record<string, unknown>> {
-  const histories = committedHistories();
-  if (histories.length === 0) return { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' };
+async function replaySpeed(): Promise<{ rows: BenchRow[]; extra: Record<string, unknown> }> {
+  const root = join(PROJECT_ROOT, 'test', 'replay', 'histories');
+  const histories = existsSync(root) ? historyFiles(root).map((f) => readHistoryFile(f, root)) : [];
+  if (histories.length === 0) return { rows: [], extra: { replay: 'skipped: no histories in test/replay/histories (npm run record-histories)' } };
   const events = histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0);
-  const timedReplay = async (code: WorkflowCodeOptions) => {
-    const t = performance.now();
-    let failed = 0;
-    for await (const r of Worker.runReplayHistories({ ...code, replayName: 'bench-replay' }, histories)) if (r.error) failed++;
-    return { seconds: (performance.now() - t) / 1000, failed };
-  };
-  const { workflowsPath, ...bundlerOptions } = workflowBundleOptions();
-  const onTheSpot = await timedReplay({ workflowsPath, bundlerOptions });
   const bundlePath = join(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
-  const prebuilt = await timedReplay(workflowCodeOptions(existsSync(bundlePath) ? bundlePath : undefined));
-  const baseline = { name: 'same histories, code bundled on the spot (before)', value: histories.length / onTheSpot.seconds };
-  const rate = histories.length / prebuilt.seconds;
-  rows.push(
-    { name: `replay ${histories.length} committed histories, prebuilt bundle`, value: rate, unit: 'histories/s', baseline, target: '>= 30', pass: rate >= 30 && prebuilt.failed === 0 },
-    { name: 'replay events, prebuilt bundle', value: events / prebuilt.seconds, unit: 'events/s', baseline: { name: 'bundled on the spot', value: events / onTheSpot.seconds } },
-  );
-  return { replayHistories: histories.length, replayEvents: events, replayFailed: prebuilt.failed + onTheSpot.failed };
+  const code = workflowCodeOptions(existsSync(bundlePath) ? bundlePath : undefined);
+  const loadAverage = loadavg();
+  let t = performance.now();
+  let sdkFailed = 0;
+  for await (const r of Worker.runReplayHistories({ ...code, replayName: 'bench-sdk-replay' }, histories)) if (r.error) sdkFailed++;
+  const sdk = { seconds: (performance.now() - t) / 1000, failed: sdkFailed };
+  t = performance.now();
+  const failures: string[] = [];
+  for await (const r of replayHistories(histories, { code, replayName: 'bench-replay' })) if (r.error) failures.push(describeReplayFailure(r));
+  const replayer = { seconds: (performance.now() - t) / 1000, failed: failures.length };
+  for (const f of failures) console.log(`replay FAILED  ${f}`);
+  const baseline = { name: "same histories and bundle, the SDK's replay worker as it comes (before)", value: histories.length / sdk.seconds };
+  const rate = histories.length / replayer.seconds;
+  const rows: BenchRow[] = [
+    { name: `replay ${histories.length} committed histories (mutu audit replay's replayer)`, value: rate, unit: 'histories/s', baseline, target: '>= 30', pass: rate >= 30 && replayer.failed === 0 },
+    { name: "replay events (mutu audit replay's replayer)", value: events / replayer.seconds, unit: 'events/s', baseline: { name: "the SDK's replay worker", value: events / sdk.seconds } },
+  ];
+  const extra = { replayHistories: histories.length, replayEvents: events, replayFailed: replayer.failed, replayFailedBaseline: sdk.failed, replayFailures: failures, replayLoadAverage: loadAverage };
+  return { rows, extra };
 }
 
 export async function main(): Promise<void> {
+  // Replay first: it needs no database, and seeding leaves PostgreSQL busy for a while after.
+  const replay = await replaySpeed();
   const env = await benchEnv({ postgres: true });
   const ds = createDataSource({ url: env.pg!.url, poolSize: 4 });
   await ds.initialize();
@@ -152,9 +145,9 @@ export async function main(): Promise<void> {
       { name: `asOf p50 (${Math.min(2000, length)}-event program)`, value: percentile(samples, 50), unit: 'ms', target: '<= 50', pass: percentile(samples, 50) <= 50 },
       { name: `asOf p95 (${Math.min(2000, length)}-event program)`, value: percentile(samples, 95), unit: 'ms', target: '<= 50', pass: percentile(samples, 95) <= 50 },
     );
-    const extra = await replaySpeed(rows);
+    rows.push(...replay.rows);
     // The machine is shared: the load average says how much of it the figures had.
-    report('audit', rows, { loadAverage: loadavg(), events: EVENTS, perStream: PER_STREAM, asOfEvents: Math.min(2000, length), ...extra });
+    report('audit', rows, { loadAverage: loadavg(), events: EVENTS, perStream: PER_STREAM, asOfEvents: Math.min(2000, length), ...replay.extra });
   } finally {
     await ds.destroy();
     await env.stop();

@@ -5,6 +5,7 @@ import { exportProgramBundle, PROJECT_ROOT } from '@mutu/temporal';
 import { progress } from '../progress';
 import { AuditContext } from './audit-context';
 import { replayPrograms } from './replay';
+import { replayHistoryFiles } from './replay-files';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -122,6 +123,9 @@ export const runVerify = withContext(verify);
 export const runCheckpoint = withContext(checkpoint);
 export const runExport = withContext(exportBundle);
 export const runReplay = withContext(replay);
+export async function runReplayFiles(dir: string): Promise<void> {
+  if (!(await replayHistoryFiles(dir))) process.exitCode = 2;
+}
 export function runVerifyBundle(file: string, opts: { publicKey?: string }): void {
   if (!verifyBundleFile(file, opts)) process.exitCode = 2;
 }

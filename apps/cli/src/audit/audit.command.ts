@@ -44,8 +44,13 @@ export function auditCommand(): Command {
     .description('replay programs\' Temporal histories against the current workflow code and cross-check their states with the events')
     .argument('[programIds...]', 'the programs to replay')
     .option('--all', 'replay every program')
-    .action(async (programIds: string[], opts: { all?: boolean }, cmd: Command) => {
-      if (!opts.all && programIds.length === 0) cmd.error('error: give program ids or --all', { exitCode: 64 });
+    .option('--histories <dir>', 'replay the recorded history files in this directory and its subdirectories instead (no database, no Temporal), e.g. test/replay/histories')
+    .action(async (programIds: string[], opts: { all?: boolean; histories?: string }, cmd: Command) => {
+      if (opts.histories) {
+        if (opts.all || programIds.length > 0) cmd.error('error: --histories replays files, not programs: give it alone', { exitCode: 64 });
+        return (await checks()).runReplayFiles(opts.histories);
+      }
+      if (!opts.all && programIds.length === 0) cmd.error('error: give program ids, --all or --histories <dir>', { exitCode: 64 });
       await (await checks()).runReplay(programIds, opts);
     });
   return audit;

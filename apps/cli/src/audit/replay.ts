@@ -1,11 +1,10 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { Worker } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import { canonicalJson, foldStored, type EventStore, type RunArchive, type StoredEvent } from '@mutu/persistence';
-import { workflowCodeOptions, type WorkflowCodeOptions } from '@mutu/temporal';
+import { fetchProgramRuns, type FetchedRun, type WorkflowCodeOptions } from '@mutu/temporal';
+import { replayHistories, type HistoryToReplay } from '@mutu/temporal/replay';
 import type { ProgramCarry, ProgramWorkflowInput } from '@mutu/workflows';
-import { fetchProgramRuns, type FetchedRun } from '@mutu/temporal';
 
 export interface ProgramReplay {
   programId: string;
@@ -81,25 +80,17 @@ export async function replayPrograms(
       }
     }),
   );
-  const byRun = new Map<string, string>();
-  const all: { workflowId: string; history: History }[] = [];
-  for (const [id, runs] of fetched) {
-    for (const r of runs) {
-      byRun.set(r.runId, id);
-      all.push({ workflowId: r.workflowId, history: r.history });
-    }
-  }
+  // Named by program id: each history's outcome comes back under the name it went in with.
+  const all: HistoryToReplay[] = [...fetched].flatMap(([id, runs]) => runs.map((r) => ({ name: id, workflowId: r.workflowId, history: r.history })));
   const failures = new Map<string, { runId: string; message: string }[]>();
   if (all.length > 0) {
-    const results = Worker.runReplayHistories({ ...(opts.code ?? workflowCodeOptions()), replayName: 'mutu-audit-replay' }, all);
     let replayed = 0;
-    for await (const r of results) {
+    for await (const r of replayHistories(all, { code: opts.code, replayName: 'mutu-audit-replay' })) {
       opts.onProgress?.('replay', ++replayed, all.length);
       if (!r.error) continue;
-      const id = byRun.get(r.runId) ?? r.workflowId.replace(/^program-/, '');
-      const list = failures.get(id) ?? [];
+      const list = failures.get(r.name) ?? [];
       list.push({ runId: r.runId, message: r.error.message });
-      failures.set(id, list);
+      failures.set(r.name, list);
     }
   }
   const out: ProgramReplay[] = [];
