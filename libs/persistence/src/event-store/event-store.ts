@@ -1,9 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { prepareAppend, type InsertedRow, type PreparedAppend } from './append-statement';
 import { inAppendTransaction } from './append-transaction';
 import { GENESIS_HASH, normalizeInstant } from './hash-chain';
 import { queryPrepared } from '../prepared-query';
 import { setBounded } from '../bounded-map';
+import { CHAIN_MOVED_SQLSTATE } from '../migrations/1760000001600-append-chain-check';
 import {
   CommandIdReusedError,
   StreamVersionConflictError,
@@ -64,6 +65,10 @@ export function toStoredEvent(r: EventRow): StoredEvent {
   };
 }
 
+function unanswered(): never {
+  throw new Error("an appended event's position and recording time are known once its INSERT has answered: read them after awaiting a query");
+}
+
 function refusedByKey(e: unknown): boolean {
   const { code, constraint } = e as { code?: string; constraint?: string };
   return code === UNIQUE_VIOLATION && constraint !== undefined && APPEND_KEYS.has(constraint);
@@ -95,7 +100,7 @@ export class EventStore {
     for (let attempt = 0; ; attempt++) {
       prevHash ??= await this.hashAt(req.streamId, req.expectedVersion);
       if (prevHash === undefined) return this.refused(req);
-      const prepared = prepareAppend(req, prevHash);
+      const prepared = prepareAppend(req, prevHash, this.projectors.length > 0);
       try {
         const result =
           this.projectors.length === 0
@@ -105,42 +110,53 @@ export class EventStore {
         return result;
       } catch (e) {
         // A remembered head can only be wrong if the stream was changed behind the store's back: read it once.
-        if (e instanceof ChainedFromStaleHead && attempt === 0) {
+        const stale = e instanceof ChainedFromStaleHead || (e as { code?: string }).code === CHAIN_MOVED_SQLSTATE;
+        if (stale && attempt === 0) {
           this.heads.delete(req.streamId);
           prevHash = undefined;
           continue;
         }
-        if (e instanceof ChainedFromStaleHead || refusedByKey(e)) return this.refused(req);
+        if (stale || refusedByKey(e)) return this.refused(req);
         throw e;
       }
     }
   }
 
-  /** The INSERT and every projector in one transaction (append-transaction.ts). */
+  /**
+   * The INSERT and every projector in one transaction (append-transaction.ts). The projectors get
+   * the stored events before the INSERT has answered: an event's position and recording time are
+   * known once it has, which is before any query a projector awaits is answered.
+   */
   private async appendWithProjectors(req: AppendRequest, prepared: PreparedAppend): Promise<AppendResult> {
-    const result = await inAppendTransaction(this.dataSource, prepared, (tx, inserted) => this.project(tx, req, prepared, inserted as InsertedRow[]));
-    if (result === undefined) throw new ChainedFromStaleHead();
-    return result;
-  }
-
-  private async project(tx: EntityManager, req: AppendRequest, prepared: PreparedAppend, rows: InsertedRow[]): Promise<AppendResult> {
-    rows.sort((a, b) => a.version - b.version);
-    const stored: StoredEvent[] = prepared.rows.map((r, i) => ({
-      position: rows[i].position,
-      streamId: req.streamId,
-      version: r.version,
-      type: r.type,
-      v: Number(r.metadata.v ?? 1),
-      data: r.data,
-      metadata: r.metadata,
-      occurredAt: prepared.occurredAt,
-      recordedAt: normalizeInstant(rows[i].recorded_at),
-      commandId: req.commandId,
-      prevHash: r.prevHash,
-      hash: r.hash,
-    }));
-    for (const projector of this.projectors) await projector.apply(tx, req.streamId, stored);
-    return this.appended(req, prepared);
+    const known: InsertedRow[] = [];
+    const stored = prepared.rows.map((r, i): StoredEvent => {
+      const answered = () => known[i] ?? unanswered();
+      return {
+        get position() {
+          return answered().position;
+        },
+        get recordedAt() {
+          return normalizeInstant(answered().recorded_at);
+        },
+        streamId: req.streamId,
+        version: r.version,
+        type: r.type,
+        v: Number(r.metadata.v ?? 1),
+        data: r.data,
+        metadata: r.metadata,
+        occurredAt: prepared.occurredAt,
+        commandId: req.commandId,
+        prevHash: r.prevHash,
+        hash: r.hash,
+      };
+    });
+    const onInserted = (rows: unknown[]) => {
+      for (const row of rows as InsertedRow[]) known[row.version - prepared.fromVersion] = row;
+    };
+    return inAppendTransaction(this.dataSource, prepared, onInserted, async (tx) => {
+      for (const projector of this.projectors) await projector.apply(tx, req.streamId, stored);
+      return this.appended(req, prepared);
+    });
   }
 
   /** Without projectors an append is one prepared statement on a pooled connection, no transaction. */

@@ -1,11 +1,14 @@
 // The rows of the dashboard read model as SELECTs over the program and realisation read models,
-// shared by the projector (one program) and the migration that fills the tables (every program).
+// shared by the projectors (one program) and the migration that fills the tables (every program).
 
-/** SELECT of `dashboard_programs` rows for the programs `p` matching `where` (SQL over `p.program_id`). */
-export const DASHBOARD_PROGRAM_SQL = (programId: string, where = 'TRUE') => `
+/**
+ * SELECT of `dashboard_programs` rows for the programs `p` matching `where` (SQL over `p.program_id`),
+ * read from `from`: the `programs` table, or rows of it just written (an upsert's RETURNING).
+ */
+export const DASHBOARD_PROGRAM_SQL = (programId: string, where = 'TRUE', from = 'programs') => `
   SELECT ${programId}, p.school_id, p.region_id, p.budget_year, p.title, p.stage,
          (p.state->'report'->>'signedOffAt')::timestamptz, p.updated_at
-    FROM programs p WHERE ${where}`;
+    FROM ${from} p WHERE ${where}`;
 
 /**
  * SELECT of `dashboard_components` rows: per program and component, the planned amount of the

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { setBounded } from '../bounded-map';
 import { writeInTransaction } from '../event-store/append-transaction';
+import { DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
 
@@ -42,10 +43,13 @@ function progressOf(state: ActiveState): number {
   return Math.min(1, (idx + within) / (order.length - 1));
 }
 
-/** `programs` (one row per program) and `tasks` (what waits on whom) as folds of the events. */
+/**
+ * `programs` (one row per program), `tasks` (what waits on whom) and `dashboard_programs` (the
+ * dashboard's copy of a program's stage and sign-off) as folds of the events.
+ */
 export class ProgramProjector implements Projector {
   readonly name = 'programs';
-  readonly tables = ['tasks', 'programs'] as const;
+  readonly tables = ['tasks', 'dashboard_programs', 'programs'] as const;
 
   /**
    * The state this projector last folded per program, with the version and hash of the event it
@@ -67,7 +71,8 @@ export class ProgramProjector implements Projector {
     // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
     // date is read from the open deadlines (computed per stage, kept outside the events), so a
     // rebuild finds it as the live model has it; a closed or cancelled program has none.
-    // One statement, one round trip: the program row, the tasks that no longer wait dropped, the
+    // One statement, one round trip: the program row, its dashboard row (copied from the row as
+    // written, as the dashboard migration copies it), the tasks that no longer wait dropped, the
     // waiting ones written (ids are stable per pending decision, so they are upserted).
     const pending = pendingDecisions(s);
     const task = <K extends keyof (typeof pending)[number]>(key: K) => pending.map((p) => p[key] ?? null);
@@ -81,14 +86,21 @@ export class ProgramProjector implements Projector {
          ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
            state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
            next_due_date = EXCLUDED.next_due_date
-         RETURNING program_id),
+         RETURNING program_id, school_id, region_id, budget_year, title, stage, state, updated_at),
+       dashboard AS (
+         INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program')}
+         ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
+           signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at),
        done AS (DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($14::text[]))
        INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
        SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
          FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
               AS t(task_id, kind, stage, role, user_id, activity_id, since)
        ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
-         school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since`,
+         school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
+       -- A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
+       WHERE (tasks.kind, tasks.stage, tasks.role, tasks.user_id, tasks.school_id, tasks.region_id, tasks.activity_id, tasks.since)
+             IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.stage, EXCLUDED.role, EXCLUDED.user_id, EXCLUDED.school_id, EXCLUDED.region_id, EXCLUDED.activity_id, EXCLUDED.since)`,
       [
         programId,
         s.schoolId,

@@ -2,6 +2,7 @@ import { budgetComponentOf, expendituresOf, type ProgramState } from '@mutu/doma
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { PROGRAM_STREAM_PREFIX } from './program.projector';
+import { writeInTransaction } from '../event-store/append-transaction';
 
 /** Events that change what a program planned or spent. */
 const RELEVANT = new Set(['ProgramCreated', 'PlanEdited', 'ActivityCompleted', 'ActivityDropped', 'ExpenditureRecorded', 'ExpenditureWithdrawn']);
@@ -28,11 +29,15 @@ export class RealisationProjector implements Projector {
     const col = <T, K extends keyof T>(list: T[], key: K) => list.map((x) => x[key] ?? null);
     // The old rows go first, in a statement of their own: inside one statement the order of a
     // DELETE and an INSERT of the same key is not defined.
-    await tx.query(
+    // Writes whose answers nothing here needs: in the append's transaction they travel with the
+    // statements after them (writeInTransaction), in order.
+    await writeInTransaction(
+      tx,
       'WITH gone AS (DELETE FROM realisation_activities WHERE program_id = $1) DELETE FROM realisation_expenditures WHERE program_id = $1',
       [programId],
     );
-    await tx.query(
+    await writeInTransaction(
+      tx,
       `WITH ins_a AS (
               INSERT INTO realisation_activities (program_id, activity_id, school_id, region_id, budget_year, program_title,
                 activity_title, component, budget_line, planned_amount, window_start, status)
