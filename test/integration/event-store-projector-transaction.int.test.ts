@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { createDataSource, EventStore, migrate, type AppendRequest, type Projector, type StoredEvent } from '@mutu/persistence';
-import { writeInTransaction } from '../../libs/persistence/src/event-store/append-transaction';
+import { createDataSource, EventStore, migrate, StreamVersionConflictError, type AppendRequest, type Projector, type StoredEvent } from '@mutu/persistence';
+import { writeInTransaction, writeWithAppend } from '../../libs/persistence/src/event-store/append-transaction';
 
 // The append with projectors runs on a pooled connection of its own (BEGIN and the INSERT sent
 // together, the projectors' statements prepared): a projector that fails takes the events with
@@ -111,5 +111,38 @@ describe('event store: the append transaction with projectors (PostgreSQL)', () 
     expect(await store.countEvents(streamId)).toBe(2);
     await store.append(request(streamId, 2, 1));
     expect(await ds.query('SELECT n FROM tx_counts WHERE stream_id = $1', [streamId])).toEqual([{ n: 3 }]);
+  });
+
+  it('sends a lone write given as statement parts in the INSERT\'s own statement: both kept, or neither', async () => {
+    let writeNull = false;
+    const parts: Projector = {
+      name: 'parts',
+      tables: [],
+      async apply(tx: EntityManager, streamId: string, events: StoredEvent[]) {
+        await writeWithAppend(tx, {
+          parts: [['counted', 'INSERT INTO tx_counts (stream_id, n) VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET n = tx_counts.n + EXCLUDED.n']],
+          values: [streamId, writeNull ? null : events.length],
+        });
+      },
+    };
+    const store = new EventStore(ds, [parts]);
+    const streamId = `tx-${randomUUID()}`;
+    await store.append(request(streamId, 0, 2));
+    await store.append(request(streamId, 2, 1));
+    const counted = () => ds.query('SELECT n FROM tx_counts WHERE stream_id = $1', [streamId]);
+    expect(await counted()).toEqual([{ n: 3 }]);
+    // The write fails: the events go with it.
+    writeNull = true;
+    await expect(store.append(request(streamId, 3, 1))).rejects.toThrow(/null value/);
+    writeNull = false;
+    expect(await store.countEvents(streamId)).toBe(3);
+    // The INSERT is refused (a stale version): the write goes with it.
+    await expect(store.append(request(streamId, 1, 1))).rejects.toThrow(StreamVersionConflictError);
+    expect(await counted()).toEqual([{ n: 3 }]);
+    // With a projector that awaits queries the write goes in BEGIN … COMMIT: both projectors' counts kept.
+    const both = new EventStore(ds, [parts, counting]);
+    await both.append(request(streamId, 3, 2));
+    expect(await store.countEvents(streamId)).toBe(5);
+    expect(await counted()).toEqual([{ n: 7 }]);
   });
 });

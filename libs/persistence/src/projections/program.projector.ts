@@ -2,7 +2,7 @@ import { evolve, initialProgramState, pendingDecisions, TERMINAL_STAGES, upcast,
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { setBounded } from '../bounded-map';
-import { writeInTransaction } from '../event-store/append-transaction';
+import { writeWithAppend } from '../event-store/append-transaction';
 import { DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
@@ -44,6 +44,42 @@ function progressOf(state: ActiveState): number {
 }
 
 /**
+ * The program projector's write, as parts of one statement ($1 program, $2 school, $3 region,
+ * $4 budget year, $5 title, $6 stage, $7 version, $8 state, $9 progress, $10 updated, $11 created,
+ * $12 time zone, $13 terminal stage, $14-$20 the waiting tasks' columns).
+ */
+const PROGRAM_PARTS = [
+  [
+    'program',
+    `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
+     ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
+       state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
+       next_due_date = EXCLUDED.next_due_date
+     RETURNING program_id, school_id, region_id, budget_year, title, stage, state, updated_at`,
+  ],
+  [
+    'dashboard',
+    `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program')}
+     ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
+       signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at`,
+  ],
+  ['done', 'DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($14::text[])'],
+  [
+    'waiting',
+    // A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
+    `INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
+     SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
+       FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+            AS t(task_id, kind, stage, role, user_id, activity_id, since)
+     ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
+       school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
+     WHERE (tasks.kind, tasks.stage, tasks.role, tasks.user_id, tasks.school_id, tasks.region_id, tasks.activity_id, tasks.since)
+           IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.stage, EXCLUDED.role, EXCLUDED.user_id, EXCLUDED.school_id, EXCLUDED.region_id, EXCLUDED.activity_id, EXCLUDED.since)`,
+  ],
+] as const;
+
+/**
  * `programs` (one row per program), `tasks` (what waits on whom) and `dashboard_programs` (the
  * dashboard's copy of a program's stage and sign-off) as folds of the events.
  */
@@ -76,32 +112,10 @@ export class ProgramProjector implements Projector {
     // waiting ones written (ids are stable per pending decision, so they are upserted).
     const pending = pendingDecisions(s);
     const task = <K extends keyof (typeof pending)[number]>(key: K) => pending.map((p) => p[key] ?? null);
-    // A deferred write: the append's transaction sends it with the next statement (nothing here
-    // needs its answer), a rebuild awaits it.
-    await writeInTransaction(
-      tx,
-      `WITH program AS (
-         INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
-         ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
-           state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
-           next_due_date = EXCLUDED.next_due_date
-         RETURNING program_id, school_id, region_id, budget_year, title, stage, state, updated_at),
-       dashboard AS (
-         INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program')}
-         ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
-           signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at),
-       done AS (DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($14::text[]))
-       INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
-       SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
-         FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
-              AS t(task_id, kind, stage, role, user_id, activity_id, since)
-       ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
-         school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
-       -- A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
-       WHERE (tasks.kind, tasks.stage, tasks.role, tasks.user_id, tasks.school_id, tasks.region_id, tasks.activity_id, tasks.since)
-             IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.stage, EXCLUDED.role, EXCLUDED.user_id, EXCLUDED.school_id, EXCLUDED.region_id, EXCLUDED.activity_id, EXCLUDED.since)`,
-      [
+    // Nothing here needs the answer: the append sends it with its INSERT, a rebuild awaits it.
+    await writeWithAppend(tx, {
+      parts: PROGRAM_PARTS,
+      values: [
         programId,
         s.schoolId,
         s.regionId,
@@ -123,7 +137,7 @@ export class ProgramProjector implements Projector {
         task('activityId'),
         task('since'),
       ],
-    );
+    });
   }
 
   private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<ProgramState> {
