@@ -147,7 +147,8 @@ export async function main(): Promise<void> {
     );
     rows.push(...replay.rows);
     // The machine is shared: the load average says how much of it the figures had.
-    report('audit', rows, { loadAverage: loadavg(), events: EVENTS, perStream: PER_STREAM, asOfEvents: Math.min(2000, length), ...replay.extra });
+    const benchCommand = `${process.env.AUDIT_BENCH_EVENTS ? `AUDIT_BENCH_EVENTS=${EVENTS} ` : ''}npm run bench -- audit`;
+    report('audit', rows, { command: benchCommand, loadAverage: loadavg(), events: EVENTS, perStream: PER_STREAM, asOfEvents: Math.min(2000, length), ...replay.extra });
   } finally {
     await ds.destroy();
     await env.stop();
