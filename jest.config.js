@@ -34,8 +34,5 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.test.ts'] },
     { ...common, displayName: 'prod', testMatch: ['<rootDir>/test/prod/**/*.prod.test.ts'] },
-    // 200 concurrent commands on one program: it does not pass yet and loads the shared dev server
-    // for minutes, so it runs only when asked for (MUTU_BURST_TEST=1 ... --selectProjects burst).
-    ...(process.env.MUTU_BURST_TEST === '1' ? [{ ...common, displayName: 'burst', testMatch: ['<rootDir>/test/e2e/**/*.burst.test.ts'] }] : []),
   ],
 };

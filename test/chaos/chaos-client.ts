@@ -1,6 +1,6 @@
 // The fault suite's HTTP client: what a careful real client does against a flaky production. A
 // mutation carries an Idempotency-Key and is sent again, with the same key, after a network error,
-// any 5xx (503 included, honouring Retry-After) or a 401 of an access token that expired; each
+// any 5xx or 429 (honouring Retry-After) or a 401 of an access token that expired; each
 // answer that was a 2xx is remembered with its key so the checks can find its command afterwards.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Rng } from './rng';
@@ -80,7 +80,8 @@ export class ChaosClient {
         this.sessions.delete(email);
         continue;
       }
-      if (answer.status > 0 && answer.status < 500) {
+      // 429 (a program busy with other commands) is retried like a 5xx, honouring Retry-After.
+      if (answer.status > 0 && answer.status < 500 && answer.status !== 429) {
         if (key && answer.status < 300) this.accepted.push({ programId: programId || String(answer.body?.programId ?? ''), userId: session.userId, key, method, path });
         return answer;
       }

@@ -11,7 +11,7 @@ import { programStreamId } from '@mutu/persistence';
 import { actors, command, completeReport, happyPath, REPORT_SHA, sha } from '@mutu/domain/testing';
 import type { AppendEventsInput } from '@mutu/workflows';
 import { scoped, sendAll, startProgram, startProgramHarness, type ProgramHarness } from '../workflow/program-harness';
-import { isAuditHistory, isCampaignHistory, isDeadlineHistory, removeHistories, writeHistory } from './history-files';
+import { removeHistories, writeHistory } from './history-files';
 
 interface Scenario {
   name: string;
@@ -111,7 +111,10 @@ describe('record program histories', () => {
         },
       }),
     });
-    removeHistories((name) => !isCampaignHistory(name) && !isAuditHistory(name) && !isDeadlineHistory(name));
+    // Only this recorder's own scenarios: the other recorders' files (campaigns, audit, deadlines,
+    // templates, school reporting) may have been written before this one runs.
+    const own = new Set(scenarios().map((s) => s.name));
+    removeHistories((name) => own.has(name.replace(/\.run-\d+$/, '')));
   }, 120_000);
 
   afterAll(async () => {

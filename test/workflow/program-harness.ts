@@ -90,8 +90,13 @@ export async function startProgram(h: ProgramHarness, programId: string, extra: 
 /** The Update's outcome plus the state right after it (from the `state` query). */
 export type SentOutcome = CommandOutcome & { state: ProgramState };
 
+/** Sends one command as its Update and answers its outcome (no state query). */
+export function sendOnly(handle: WorkflowHandle, command: ProgramCommand): Promise<CommandOutcome> {
+  return executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: signedArgs(command), updateId: command.commandId });
+}
+
 export async function send(handle: WorkflowHandle, command: ProgramCommand): Promise<SentOutcome> {
-  const outcome = await executeUpdateOnAcceptingRun(handle, commandUpdate(command.type), { args: signedArgs(command), updateId: command.commandId });
+  const outcome = await sendOnly(handle, command);
   const now = await handle.query(stateQuery);
   return { ...outcome, state: now.state, version: now.version };
 }

@@ -21,6 +21,20 @@ export interface AppendEventsInput {
   occurredAt: string;
   /** Absent for the workflow's own system commands (the system actor, system command types only). */
   signed?: SignedCommand;
+  /**
+   * The caller can catch up: when the stream already holds events after `expectedVersion`, answer
+   * with them (`behind`) instead of refusing with a version conflict. Runs before it leave it unset.
+   */
+  catchUp?: boolean;
+}
+
+/** An event the store holds that the caller has not applied yet, with the command that recorded it. */
+export interface RecordedEvent {
+  version: number;
+  commandId: string;
+  type: string;
+  v: number;
+  data: Record<string, unknown>;
 }
 
 export interface AppendEventsResult {
@@ -28,6 +42,14 @@ export interface AppendEventsResult {
   toVersion: number;
   headHash: string;
   duplicate: boolean;
+  /** Only with `catchUp`: the command this answers, which the caller checks is its own. */
+  commandId?: string;
+  /**
+   * Only with `catchUp`: the stream was ahead of `expectedVersion`, so nothing was appended now.
+   * The next events after `expectedVersion` (a bounded page, oldest first); the caller applies them
+   * and takes its command again.
+   */
+  behind?: RecordedEvent[];
 }
 
 export interface ProgramActivities {

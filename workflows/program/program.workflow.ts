@@ -18,6 +18,7 @@ import {
   initialProgramState,
   isDomainError,
   isProgram,
+  upcast,
   pendingDecisions,
   requireLaterDueDate,
   ProgramCommandSchema,
@@ -37,7 +38,7 @@ import {
 } from './program.messages';
 import { createSerialQueue } from './serial';
 import { appendAuthenticated, requireEnvelope, signedPart } from './command-authentication';
-import type { CommandEnvelope } from './program.activities';
+import type { CommandEnvelope, RecordedEvent } from './program.activities';
 import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
 import { deprecatePatch, patched } from '@temporalio/workflow';
 import type { DeadlineActivities } from './program.activities';
@@ -100,16 +101,21 @@ function failOnDomainError<T>(fn: () => T): T {
  */
 export async function programWorkflow(input: ProgramWorkflowInput): Promise<ProgramCarry> {
   const streamId = `program-${input.programId}`;
-  // Runs recorded between 'local-append' and 'activity-tasks-again' appended (and computed
-  // schedules) in local activities and served stage after stage in one run. That made a burst of
-  // concurrent Updates complete in one workflow task whose answer can pass the server's 4 MB
-  // message limit (200 parallel commands did), and the audit bundle expects a run per stage; so new
-  // runs are back to activity tasks and a new run at each stage boundary. Older runs had neither.
-  const recordedBetween = (patchId: string) => !patched('activity-tasks-again') && patched(patchId);
-  const localAppend = recordedBetween('local-append');
+  // New runs ('answered-in-task') append and compute a stage's schedule in local activities: an
+  // Update is accepted, recorded and answered in the one workflow task that receives it, with no
+  // activity task round trip through the server (an approval costs one workflow task, like the
+  // smallest Update). A run still ends at each stage boundary (docs/versioning.md). What one task
+  // can carry stays bounded: the server admits only a few Updates of a workflow at a time
+  // (history.maxInFlightUpdates), and an Update's answer holds no state, only positions.
+  // Runs recorded before it: between 'local-append' and 'activity-tasks-again' they appended (and
+  // computed schedules) locally and served stage after stage in one run, then they went back to
+  // activity tasks and a run per stage. Older runs had neither.
+  const answeredInTask = patched('answered-in-task');
+  const recordedBetween = (patchId: string) => !answeredInTask && !patched('activity-tasks-again') && patched(patchId);
+  const localAppend = answeredInTask || recordedBetween('local-append');
   const append = localAppend ? appendEventsLocally : appendEvents;
-  const compute = recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
-  const endsAtStageBoundary = !recordedBetween('run-spans-stages');
+  const compute = answeredInTask || recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
+  const endsAtStageBoundary = answeredInTask || !recordedBetween('run-spans-stages');
   const ownRetriedAppend = () => {
     deprecatePatch('own-retried-append');
     return true;
@@ -173,6 +179,42 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     validated.set(command.commandId, { version, command, events });
   };
 
+  /** Applies recorded events to the state, the deadlines and the search attributes. */
+  const apply = (events: readonly ProgramEvent[], toVersion: number, commandId: string): void => {
+    const stageBefore = stageOf(state);
+    for (const event of events) state = evolve(state, event);
+    deadlines.onEvents(events);
+    version = toVersion;
+    runStage ??= stageOf(state);
+    recent.push(commandId);
+    if (recent.length > RECENT_COMMANDS) recent.splice(0, recent.length - RECENT_COMMANDS);
+    if (input.indexStage !== false && stageOf(state) !== stageBefore) {
+      upsertSearchAttributes({ MutuStage: [stageOf(state)] });
+    }
+  };
+
+  /**
+   * Events the store holds past this run's version: a local append commits before its workflow
+   * task completes, so when the server loses that task (a worker killed, a speculative task
+   * dropped under concurrent Updates) its commands are recorded but this run never applied them.
+   * They are applied here, command by command, as if this run had recorded them.
+   */
+  const catchUp = (behind: readonly RecordedEvent[], own: string): CommandOutcome | undefined => {
+    let answer: CommandOutcome | undefined;
+    for (let i = 0; i < behind.length; ) {
+      const { commandId } = behind[i];
+      let j = i;
+      while (j < behind.length && behind[j].commandId === commandId) j++;
+      const page = behind.slice(i, j);
+      const events = page.map((e) => upcast({ type: e.type, v: e.v, data: e.data }));
+      apply(events, page[page.length - 1].version, commandId);
+      // The command being handled was itself recorded by the lost task: this is its answer.
+      if (commandId === own) answer = outcome(events, page[0].version, false);
+      i = j;
+    }
+    return answer;
+  };
+
   // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.
   const handle = (raw: ProgramCommand, envelope?: CommandEnvelope): Promise<CommandOutcome> =>
     serial(async () => {
@@ -180,44 +222,49 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       const checked = typeof commandId === 'string' ? validated.get(commandId) : undefined;
       if (checked) validated.delete(checked.command.commandId);
       const command = checked?.command ?? parse(raw);
-      if (recent.includes(command.commandId)) return outcome([], version + 1, true);
-      // Decide again unless the state is the one validated: an earlier handler may have changed it.
-      const events = checked?.version === version ? checked.events : decideOrFail(command, state);
-      const stageBefore = stageOf(state);
-      const result = await appendAuthenticated(() => append({
-        streamId,
-        expectedVersion: version,
-        commandId: command.commandId,
-        events,
-        metadata: {
-          commandType: command.type,
-          actorId: command.actor.userId,
-          actorRoles: command.actor.roles,
-          workflowId: workflowInfo().workflowId,
-          runId: workflowInfo().runId,
-        },
-        occurredAt: command.now,
-        ...signedPart(raw, envelope),
-      }));
-      // An append runs again when an earlier run of it committed but its result never reached this
-      // workflow: a local append's workflow task was lost (eviction, task failure), an activity
-      // task's completion was lost or came after its timeout. It then finds this command's own
-      // events at the expected position. (Runs before 'own-retried-append' took such a retry for an
-      // older duplicate and were stuck on a version conflict; no recorded history has one, so that
-      // branch is retired: deprecatePatch keeps the histories with the marker replaying.)
-      const ownEarlierAttempt = result.duplicate && result.fromVersion === version + 1 && (localAppend || ownRetriedAppend());
-      // Recorded before `recent` could remember it (an older run): nothing new happened now.
-      if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
-      for (const event of events) state = evolve(state, event);
-      deadlines.onEvents(events);
-      version = result.toVersion;
-      runStage ??= stageOf(state);
-      recent.push(command.commandId);
-      if (recent.length > RECENT_COMMANDS) recent.splice(0, recent.length - RECENT_COMMANDS);
-      if (input.indexStage !== false && stageOf(state) !== stageBefore) {
-        upsertSearchAttributes({ MutuStage: [stageOf(state)] });
+      for (;;) {
+        if (recent.includes(command.commandId)) return outcome([], version + 1, true);
+        // Decide again unless the state is the one validated: an earlier handler may have changed it.
+        const events = checked?.version === version ? checked.events : decideOrFail(command, state);
+        const result = await appendAuthenticated(() => append({
+          streamId,
+          expectedVersion: version,
+          commandId: command.commandId,
+          events,
+          metadata: {
+            commandType: command.type,
+            actorId: command.actor.userId,
+            actorRoles: command.actor.roles,
+            workflowId: workflowInfo().workflowId,
+            runId: workflowInfo().runId,
+          },
+          occurredAt: command.now,
+          ...signedPart(raw, envelope),
+          ...(answeredInTask ? { catchUp: true } : {}),
+        }));
+        // A result for another command would apply this command's events at positions that hold
+        // someone else's: the task fails (and is retried) rather than record anything on it.
+        if (answeredInTask && result.commandId !== command.commandId) {
+          throw new Error(`append answered for ${String(result.commandId)}, not for ${command.commandId}`);
+        }
+        if (result.behind !== undefined) {
+          // Behind the store: catch up, then take the command again unless it was among those events.
+          const answer = catchUp(result.behind, command.commandId);
+          if (answer) return answer;
+          continue;
+        }
+        // An append runs again when an earlier run of it committed but its result never reached this
+        // workflow: a local append's workflow task was lost (eviction, task failure), an activity
+        // task's completion was lost or came after its timeout. It then finds this command's own
+        // events at the expected position. (Runs before 'own-retried-append' took such a retry for an
+        // older duplicate and were stuck on a version conflict; no recorded history has one, so that
+        // branch is retired: deprecatePatch keeps the histories with the marker replaying.)
+        const ownEarlierAttempt = result.duplicate && result.fromVersion === version + 1 && (localAppend || ownRetriedAppend());
+        // Recorded before `recent` could remember it (an older run): nothing new happened now.
+        if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
+        apply(events, result.toVersion, command.commandId);
+        return outcome(events, result.fromVersion, false);
       }
-      return outcome(events, result.fromVersion, false);
     });
 
   for (const type of PROGRAM_COMMAND_TYPES) {

@@ -82,6 +82,12 @@ export const ConfigSchema = z.object({
   COMMAND_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long the API waits for a worker to accept a command before answering 503 WORKER_UNAVAILABLE. */
   UPDATE_ACCEPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /**
+   * Commands of one program an API replica sends to Temporal at once; the rest wait their turn in
+   * the replica. Keep replicas × this ≤ the server's history.maxInFlightUpdates (10 by default):
+   * an Update over that limit is refused, and the refusal drops the workflow task in flight.
+   */
+  PROGRAM_COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).max(10).default(4),
   /** Demo region, schools and users: on by default except in production (see loadConfig). */
   SEED_DEMO_DATA: bool.optional(),
   /** The demo users' password; production requires one of its own (the README's is public). */

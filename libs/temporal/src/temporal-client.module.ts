@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { CONFIG, type Config } from '@mutu/config';
-import { temporalConnectionOptions } from './connection-options';
+import { temporalClientConnectionOptions } from './connection-options';
 
 /** One Temporal client per process, closed on shutdown. */
 @Global()
@@ -10,7 +10,7 @@ import { temporalConnectionOptions } from './connection-options';
     {
       provide: Connection,
       inject: [CONFIG],
-      useFactory: (config: Config) => Connection.connect(temporalConnectionOptions(config)),
+      useFactory: (config: Config) => Connection.connect(temporalClientConnectionOptions(config)),
     },
     {
       provide: Client,

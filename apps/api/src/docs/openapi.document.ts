@@ -64,6 +64,8 @@ export function statusesOf(spec: RouteSpec): number[] {
   const command = Boolean(spec.command) || (spec.mutation && spec.campaignScoped);
   if (command || spec.mutation) [409, 422].forEach((s) => statuses.add(s));
   if (command) statuses.add(503);
+  // A program's commands queue in the API; one that waited out the accept deadline is 429 PROGRAM_BUSY.
+  if (spec.command) statuses.add(429);
   if (spec.body || spec.form || spec.mutation) [413, 415].forEach((s) => statuses.add(s));
   // Sign-in routes refuse wrong credentials or refresh tokens (401) and throttle attempts (429).
   if (spec.path.startsWith('/auth/')) [401, 429].forEach((s) => statuses.add(s));

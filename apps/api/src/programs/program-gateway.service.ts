@@ -14,7 +14,8 @@ import {
   type programWorkflow,
 } from '@mutu/workflows';
 
-import { apiCommandSigner, updateAcceptedInTime } from './command-delivery';
+import { apiCommandSigner, ProgramBusyError, updateAcceptedInTime } from './command-delivery';
+import { ProgramAdmission } from './program-admission';
 import { ProgramListCache } from './program-list-cache';
 
 type CreateCommand = Extract<ProgramCommand, { type: 'CreateProgram' }>;
@@ -27,6 +28,7 @@ type CreateCommand = Extract<ProgramCommand, { type: 'CreateProgram' }>;
 @Injectable()
 export class ProgramGateway {
   private readonly signer: CommandSigner;
+  private readonly admission: ProgramAdmission;
 
   constructor(
     @Inject(Client) private readonly client: Client,
@@ -34,6 +36,12 @@ export class ProgramGateway {
     @Inject(ProgramListCache) private readonly listCache: ProgramListCache,
   ) {
     this.signer = apiCommandSigner(config);
+    this.admission = new ProgramAdmission(config.PROGRAM_COMMANDS_IN_FLIGHT);
+  }
+
+  /** One program's commands go to Temporal a few at a time (see ProgramAdmission). */
+  private admitted<T>(programId: string, send: () => Promise<T>): Promise<T> {
+    return this.admission.run(programId, Date.now() + this.config.UPDATE_ACCEPT_TIMEOUT_MS, send, () => new ProgramBusyError(1));
   }
 
   /** Starts the program's workflow and creates the program in one round trip (update-with-start). */
@@ -53,13 +61,15 @@ export class ProgramGateway {
     });
     const envelope = this.signer.sign(command);
     try {
-      return await updateAcceptedInTime(this.client, this.config, () =>
-        this.client.workflow.startUpdateWithStart(commandUpdate('CreateProgram'), {
-          args: [command, envelope as never],
-          updateId: command.commandId,
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
-          startWorkflowOperation: startOperation,
-        }),
+      return await this.admitted(programId, () =>
+        updateAcceptedInTime(this.client, this.config, () =>
+          this.client.workflow.startUpdateWithStart(commandUpdate('CreateProgram'), {
+            args: [command, envelope as never],
+            updateId: command.commandId,
+            waitForStage: WorkflowUpdateStage.ACCEPTED,
+            startWorkflowOperation: startOperation,
+          }),
+        ),
       );
     } finally {
       this.listCache.drop(); // the caller's next list shows the change, announced or not yet
@@ -71,8 +81,10 @@ export class ProgramGateway {
     const envelope = this.signer.sign(command);
     try {
       // The outcome is read from the run that accepted the Update (see executeUpdateOnAcceptingRun).
-      return await updateAcceptedInTime(this.client, this.config, () =>
-        handle.startUpdate(commandUpdate(command.type), { args: [command as never, envelope as never], updateId: command.commandId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      return await this.admitted(programId, () =>
+        updateAcceptedInTime(this.client, this.config, () =>
+          handle.startUpdate(commandUpdate(command.type), { args: [command as never, envelope as never], updateId: command.commandId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+        ),
       );
     } finally {
       this.listCache.drop();

@@ -4,11 +4,13 @@ import { CONFIG, type Config } from '@mutu/config';
 import { CommandAuthenticationError, commandSignerFrom, EventStore, StreamVersionConflictError, CommandIdReusedError, type CommandSigner } from '@mutu/persistence';
 import { PROJECT_ROOT } from '@mutu/temporal';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AppendEventsInput, AppendEventsResult, ProgramActivities } from '@mutu/workflows';
+import type { AppendEventsInput, AppendEventsResult, ProgramActivities, RecordedEvent } from '@mutu/workflows';
 import { authenticateAppend } from './authenticate-append';
 import { CheckpointScheduleService } from './checkpoint-schedule.service';
 
 /** Events after which a checkpoint is published at once, not only at the next hourly one. */
+const CATCH_UP_PAGE = 50;
+
 const STAGE_CHANGES = new Set(['StageAdvanced', 'ProgramClosed', 'ProgramCancelled']);
 
 /** Activities of programWorkflow, as a Nest provider so they get their dependencies injected. */
@@ -37,8 +39,17 @@ export class ProgramActivitiesService implements ProgramActivities {
         occurredAt: input.occurredAt,
       });
       if (!result.duplicate && (input.events as { type: string }[]).some((e) => STAGE_CHANGES.has(e.type))) this.checkpoints.trigger();
-      return { fromVersion: result.fromVersion, toVersion: result.toVersion, headHash: result.headHash, duplicate: result.duplicate };
+      const positions = { fromVersion: result.fromVersion, toVersion: result.toVersion, headHash: result.headHash, duplicate: result.duplicate, ...(input.catchUp ? { commandId: input.commandId } : {}) };
+      // A command recorded after the caller's version (by an attempt whose workflow task was lost):
+      // the caller is behind the store, and catches up with everything after its version.
+      if (input.catchUp && result.duplicate && result.toVersion > input.expectedVersion) return { ...positions, behind: await this.behind(input) };
+      return positions;
     } catch (e) {
+      if (input.catchUp && e instanceof StreamVersionConflictError) {
+        const behind = await this.behind(input);
+        const last = behind[behind.length - 1];
+        if (last) return { fromVersion: input.expectedVersion + 1, toVersion: last.version, headHash: '', duplicate: false, commandId: input.commandId, behind };
+      }
       if (e instanceof StreamVersionConflictError || e instanceof CommandIdReusedError) {
         throw ApplicationFailure.nonRetryable(e.message, e.code);
       }
@@ -47,5 +58,12 @@ export class ProgramActivitiesService implements ProgramActivities {
       }
       throw e;
     }
+  }
+
+  /** The stream's events after the caller's version, a page at a time. */
+  private async behind(input: AppendEventsInput): Promise<RecordedEvent[]> {
+    const from = input.expectedVersion + 1;
+    const events = await this.eventStore.readStream(input.streamId, { fromVersion: from, toVersion: from + CATCH_UP_PAGE - 1 });
+    return events.map((e) => ({ version: e.version, commandId: e.commandId, type: e.type, v: e.v, data: e.data }));
   }
 }
