@@ -5,6 +5,7 @@ export * from './deadlines';
 export * from './directory/school-supervisors';
 export * from './event-store/canonical-json';
 export * from './event-store/event-store';
+export { writeInTransaction } from './event-store/append-transaction';
 export * from './event-store/event-store.types';
 export * from './event-store/hash-chain';
 export * from './migrations';

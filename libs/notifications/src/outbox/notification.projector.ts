@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { activeSchoolSupervisorIds, type Projector, type StoredEvent } from '@mutu/persistence';
+import { activeSchoolSupervisorIds, writeInTransaction, type Projector, type StoredEvent } from '@mutu/persistence';
 import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'program-';
@@ -38,16 +38,20 @@ export class NotificationProjector implements Projector {
     }
   }
 
-  /** Nothing of a finished stage is sent any more: pending messages are cancelled. */
+  /**
+   * Nothing of a finished stage is sent any more: pending messages are cancelled. Nothing here
+   * needs the answers: in the append's transaction the writes go with the statements after them.
+   */
   private async onStageAdvanced(tx: EntityManager, programId: string, e: StoredEvent): Promise<void> {
     const from = String(e.data.from);
-    await tx.query(
+    await writeInTransaction(
+      tx,
       `UPDATE notification_outbox SET status = 'dead', last_error = 'stage completed', lease_until = NULL
        WHERE program_id = $1 AND stage = $2 AND status = 'pending'`,
       [programId, from],
     );
     const to = String(e.data.to);
-    if (to === 'closed' || to === 'cancelled') await tx.query('DELETE FROM deadlines WHERE program_id = $1', [programId]);
+    if (to === 'closed' || to === 'cancelled') await writeInTransaction(tx, 'DELETE FROM deadlines WHERE program_id = $1', [programId]);
   }
 
   private async noticeOf(tx: EntityManager, e: StoredEvent, program: ProgramRow): Promise<Notice> {

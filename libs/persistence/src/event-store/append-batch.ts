@@ -54,6 +54,22 @@ function nameOf(text: string): string | undefined {
 }
 
 type Write = { text: string; values: unknown[] } | StatementParts;
+type Parts = StatementParts['parts'];
+
+/** Per parts (their texts are constants) and INSERT statement: the text and name of the two as one statement. */
+const combined = new WeakMap<Parts, Map<string, { text: string; name: string | undefined }>>();
+
+function withAppend(parts: Parts, insert: AppendStatement): { text: string; name: string | undefined } {
+  let byInsert = combined.get(parts);
+  if (!byInsert) combined.set(parts, (byInsert = new Map()));
+  let known = byInsert.get(insert.name);
+  if (!known) {
+    const text = partsStatement({ parts, values: [] }, insert.params.length, [`appended AS (${insert.sql})`], 'SELECT * FROM appended');
+    known = { text, name: nameOf(text) };
+    byInsert.set(insert.name, known);
+  }
+  return known;
+}
 
 /**
  * The statements of one append, sent on one connection in pipeline mode with as few writes and
@@ -151,10 +167,11 @@ export class AppendBatch {
 
   /** The INSERT, on its own or with the parts of `companion` as CTEs of its statement. */
   private sendInsert(companion: StatementParts | undefined): void {
+    const both = companion && withAppend(companion.parts, this.insert);
     const answer =
-      companion === undefined
+      companion === undefined || both === undefined
         ? this.send(this.insert.sql, this.insert.params, this.insert.name)
-        : this.send(partsStatement(companion, this.insert.params.length, [`appended AS (${this.insert.sql})`], 'SELECT * FROM appended'), [...this.insert.params, ...companion.values]);
+        : this.send(both.text, [...this.insert.params, ...companion.values], both.name);
     const rows = answer.then((r) => this.onInserted(r.rows));
     rows.finally(this.resolveInserted).catch(() => undefined);
     this.outcomes.push(settle(rows));

@@ -10,5 +10,6 @@ import { SchoolReportingProjector } from './school-reporting.projector';
  * wrote): the one list the live event store and `mutu projections rebuild` share.
  */
 export function coreProjectors(): Projector[] {
-  return [new ProgramProjector(), new CampaignProjector(), new RealisationProjector(), new DashboardProjector(), new SchoolReportingProjector()];
+  const programs = new ProgramProjector();
+  return [programs, new CampaignProjector(), new RealisationProjector(programs), new DashboardProjector(), new SchoolReportingProjector()];
 }
