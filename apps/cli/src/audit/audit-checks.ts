@@ -6,6 +6,7 @@ import { progress } from '../progress';
 import { AuditContext } from './audit-context';
 import { replayPrograms } from './replay';
 import { replayHistoryFiles } from './replay-files';
+import { quietSdkLogs } from './sdk-logs';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -86,6 +87,7 @@ async function replay(ctx: AuditContext, programIds: string[], opts: { all?: boo
     ? ((await ds.query('SELECT program_id FROM programs ORDER BY program_id')) as { program_id: string }[]).map((r) => r.program_id)
     : programIds;
   if (ids.length === 0) throw new Error('give program ids or --all');
+  quietSdkLogs();
   const started = Date.now();
   const fetching = progress({ label: 'fetching histories', unit: 'programs', everyItems: 100 });
   const replaying = progress({ label: 'replaying', unit: 'runs', everyItems: 100 });
@@ -124,6 +126,7 @@ export const runCheckpoint = withContext(checkpoint);
 export const runExport = withContext(exportBundle);
 export const runReplay = withContext(replay);
 export async function runReplayFiles(dir: string): Promise<void> {
+  quietSdkLogs();
   if (!(await replayHistoryFiles(dir))) process.exitCode = 2;
 }
 export function runVerifyBundle(file: string, opts: { publicKey?: string }): void {
