@@ -10,13 +10,24 @@ export type LocalTime = string;
 const LOCAL_TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export const LocalTimeSchema = z.string().regex(LOCAL_TIME_RE, 'must be a time HH:MM (00:00–23:59)');
 
+// Answers per zone name: constructing an Intl formatter to test a zone costs far more than the
+// schemas that ask (every command and schedule names its program's zone). Bounded, so arbitrary
+// names sent by clients cannot grow it without end.
+const zoneValidity = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1_000;
+
 export function isValidTimeZone(timeZone: string): boolean {
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneValidity.size < MAX_REMEMBERED_ZONES) zoneValidity.set(timeZone, valid);
+  return valid;
 }
 
 export const TimeZoneSchema = z.string().refine(isValidTimeZone, 'must be an IANA time zone');
