@@ -61,9 +61,11 @@ describe('program workflow: commands recorded by a workflow task the server lost
       const submitted = await send(handle, submit);
       expect(submitted.events).toEqual([{ type: 'PlanSubmitted', version: 3 }]);
       expect(submitted.state).toMatchObject({ plan: { activities: validPlan(2).activities } });
-      // The lost command itself, sent again, is known now and records nothing.
+      // The lost command itself, sent again, records nothing: its answer names the events the lost
+      // task recorded for it.
       const edited = await send(handle, edit);
-      expect(edited.duplicate).toBe(true);
+      expect(edited.events).toEqual([{ type: 'PlanEdited', version: 2 }]);
+      expect(edited.duplicate).toBe(false);
       expect(edited.version).toBe(3);
       await expectStoreMatches(h, programId, submitted.state, 3);
     });

@@ -101,12 +101,14 @@ function failOnDomainError<T>(fn: () => T): T {
  */
 export async function programWorkflow(input: ProgramWorkflowInput): Promise<ProgramCarry> {
   const streamId = `program-${input.programId}`;
-  // New runs ('answered-in-task') append and compute a stage's schedule in local activities: an
-  // Update is accepted, recorded and answered in the one workflow task that receives it, with no
-  // activity task round trip through the server (an approval costs one workflow task, like the
-  // smallest Update). A run still ends at each stage boundary (docs/versioning.md). What one task
-  // can carry stays bounded: the server admits only a few Updates of a workflow at a time
-  // (history.maxInFlightUpdates), and an Update's answer holds no state, only positions.
+  // New runs ('answered-in-task') append in a local activity: an Update is accepted, recorded and
+  // answered in the one workflow task that receives it, with no activity task round trip through
+  // the server (an approval costs one workflow task, like the smallest Update). A stage's schedule
+  // stays an activity task: it is computed after the answer, and for a large program it is large
+  // (a 200-activity plan's is ~0.6 MB), so several in one task's completion would pass the server's
+  // 4 MB message limit. A run still ends at each stage boundary (docs/versioning.md). What one
+  // task carries otherwise stays small: the API lets only a few of a program's Updates in at a
+  // time, and an Update's answer holds no state, only positions.
   // Runs recorded before it: between 'local-append' and 'activity-tasks-again' they appended (and
   // computed schedules) locally and served stage after stage in one run, then they went back to
   // activity tasks and a run per stage. Older runs had neither.
@@ -114,7 +116,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   const recordedBetween = (patchId: string) => !answeredInTask && !patched('activity-tasks-again') && patched(patchId);
   const localAppend = answeredInTask || recordedBetween('local-append');
   const append = localAppend ? appendEventsLocally : appendEvents;
-  const compute = answeredInTask || recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
+  const compute = recordedBetween('local-schedule') ? computeStageScheduleLocally : computeStageSchedule;
   const endsAtStageBoundary = answeredInTask || !recordedBetween('run-spans-stages');
   const ownRetriedAppend = () => {
     deprecatePatch('own-retried-append');
@@ -199,8 +201,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
    * dropped under concurrent Updates) its commands are recorded but this run never applied them.
    * They are applied here, command by command, as if this run had recorded them.
    */
-  const catchUp = (behind: readonly RecordedEvent[], own: string): CommandOutcome | undefined => {
-    let answer: CommandOutcome | undefined;
+  // Answers of commands taken over by a catch-up, kept for their own Updates (re-sent by the server
+  // or by their clients) until those come: each is the command's first answer in this run.
+  const caughtUp = new Map<string, CommandOutcome>();
+  const catchUp = (behind: readonly RecordedEvent[]): void => {
     for (let i = 0; i < behind.length; ) {
       const { commandId } = behind[i];
       let j = i;
@@ -208,11 +212,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       const page = behind.slice(i, j);
       const events = page.map((e) => upcast({ type: e.type, v: e.v, data: e.data }));
       apply(events, page[page.length - 1].version, commandId);
-      // The command being handled was itself recorded by the lost task: this is its answer.
-      if (commandId === own) answer = outcome(events, page[0].version, false);
+      caughtUp.set(commandId, outcome(events, page[0].version, false));
+      if (caughtUp.size > RECENT_COMMANDS) caughtUp.delete(caughtUp.keys().next().value as string);
       i = j;
     }
-    return answer;
   };
 
   // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.
@@ -223,6 +226,11 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
       if (checked) validated.delete(checked.command.commandId);
       const command = checked?.command ?? parse(raw);
       for (;;) {
+        const takenOver = caughtUp.get(command.commandId);
+        if (takenOver) {
+          caughtUp.delete(command.commandId);
+          return takenOver;
+        }
         if (recent.includes(command.commandId)) return outcome([], version + 1, true);
         // Decide again unless the state is the one validated: an earlier handler may have changed it.
         const events = checked?.version === version ? checked.events : decideOrFail(command, state);
@@ -248,9 +256,9 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
           throw new Error(`append answered for ${String(result.commandId)}, not for ${command.commandId}`);
         }
         if (result.behind !== undefined) {
-          // Behind the store: catch up, then take the command again unless it was among those events.
-          const answer = catchUp(result.behind, command.commandId);
-          if (answer) return answer;
+          // Behind the store: catch up, then take the command again (answered at once if it was
+          // among those events).
+          catchUp(result.behind);
           continue;
         }
         // An append runs again when an earlier run of it committed but its result never reached this
