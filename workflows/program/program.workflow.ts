@@ -195,15 +195,15 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     }
   };
 
+  // Answers of commands taken over by a catch-up, kept for their own Updates (re-sent by the server
+  // or by their clients) until those come: each is the command's first answer in this run.
+  const caughtUp = new Map<string, CommandOutcome>();
   /**
    * Events the store holds past this run's version: a local append commits before its workflow
    * task completes, so when the server loses that task (a worker killed, a speculative task
    * dropped under concurrent Updates) its commands are recorded but this run never applied them.
    * They are applied here, command by command, as if this run had recorded them.
    */
-  // Answers of commands taken over by a catch-up, kept for their own Updates (re-sent by the server
-  // or by their clients) until those come: each is the command's first answer in this run.
-  const caughtUp = new Map<string, CommandOutcome>();
   const catchUp = (behind: readonly RecordedEvent[]): void => {
     for (let i = 0; i < behind.length; ) {
       const { commandId } = behind[i];
