@@ -39,6 +39,7 @@ export async function main(args: string[]): Promise<void> {
       { name: 'burst: lateness due → emailed, p99', value: b.emailed.p99, unit: 's', target: `≤ ${LATENESS_TARGET_S} s`, pass: b.emailed.p99 <= LATENESS_TARGET_S },
       { name: `burst: worker RSS max (due instant → last email, ${Math.round(b.burst.seconds)} s)`, value: b.burst.rssMaxMiB, unit: 'MiB', baseline: { name: 'same process idle', value: b.idle.rssMaxMiB } },
       { name: 'burst: worker CPU (due instant → last email)', value: b.burst.cpuPercent, unit: '% of a core', baseline: { name: 'same process idle', value: b.idle.cpuPercent } },
+      ...(b.temporalCpuPercent === undefined ? [] : [{ name: 'burst: Temporal dev server CPU (same window)', value: b.temporalCpuPercent, unit: '% of a core' }]),
       { name: 'burst: worker CPU per reminder (recorded + emailed)', value: (b.burst.cpuSeconds * 1000) / programs, unit: 'ms' },
       { name: `worker RSS, ${programs} programs waiting before the burst`, value: b.waiting.rssMaxMiB, unit: 'MiB', baseline: { name: 'same process idle', value: b.idle.rssMaxMiB }, target: '≤ 1024 MiB', pass: b.waiting.rssMaxMiB <= 1024 },
       { name: `worker CPU, ${programs} programs waiting before the burst`, value: b.waiting.cpuPercent, unit: '% of a core', baseline: { name: 'same process idle', value: b.idle.cpuPercent }, target: '≈ idle', pass: b.waiting.cpuPercent <= b.idle.cpuPercent + 5 },

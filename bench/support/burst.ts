@@ -9,7 +9,7 @@ import { percentile } from './bench-env';
 import { seedSchools, startBenchPrograms, waitForSchedules } from './bench-programs';
 import { planBurst } from './burst-instant';
 import { startSmtpSink } from './smtp-sink';
-import { cpuSecondsOf, sampleProcess, startWorkerProcess, waitUntilQuiet, type ProcessWindow } from './worker-process';
+import { cpuSecondsOf, findProcess, sampleProcess, startWorkerProcess, waitUntilQuiet, type ProcessWindow } from './worker-process';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,6 +27,8 @@ export interface BurstResult {
   idle: ProcessWindow;
   waiting: ProcessWindow;
   burst: { cpuPercent: number; cpuSeconds: number; seconds: number; rssMaxMiB: number };
+  /** The Temporal server process over the same window (% of a core), when found. */
+  temporalCpuPercent?: number;
   recorded: Lateness;
   emailed: Lateness & { duplicates: number; outboxRows: number; distinctMessageIds: number };
   setup: { appendSeconds: number; startSeconds: number; schedulesSeconds: number; settleSeconds: number; leadSeconds: number };
@@ -80,6 +82,9 @@ export async function runBurst(opts: { pgUrl: string; temporalAddress: string; p
     await sleep(Math.max(0, due - Date.now()));
 
     // --- the burst: until every reminder is recorded and emailed, or 15 minutes ---
+    // The Temporal server's own CPU over the same window: the dev server (`--port <port>`).
+    const temporalPid = findProcess(['--port', opts.temporalAddress.split(':')[1]]);
+    const temporalCpu0 = temporalPid === undefined ? 0 : cpuSecondsOf(temporalPid);
     const cpu0 = cpuSecondsOf(worker.pid);
     let rssMaxMiB = 0;
     let recordedCount = 0;
@@ -97,6 +102,7 @@ export async function runBurst(opts: { pgUrl: string; temporalAddress: string; p
     }
     const burstSeconds = (Date.now() - due) / 1000;
     const cpuSeconds = cpuSecondsOf(worker.pid) - cpu0;
+    const temporalCpuPercent = temporalPid === undefined ? undefined : ((cpuSecondsOf(temporalPid) - temporalCpu0) / burstSeconds) * 100;
     // A message sent twice would arrive after the others: give duplicates a moment to show.
     await sleep(5_000);
 
@@ -109,7 +115,7 @@ export async function runBurst(opts: { pgUrl: string; temporalAddress: string; p
     for (const m of mails) if (!firstArrival.has(m.messageId)) firstArrival.set(m.messageId, m.at);
     return {
       programs, at: plan.at, timeZone: plan.timeZone, idle, waiting,
-      burst: { cpuPercent: (cpuSeconds / burstSeconds) * 100, cpuSeconds, seconds: burstSeconds, rssMaxMiB },
+      burst: { cpuPercent: (cpuSeconds / burstSeconds) * 100, cpuSeconds, seconds: burstSeconds, rssMaxMiB }, temporalCpuPercent,
       recorded: lateness(events.map((e) => new Date(e.recorded_at).getTime() - due)),
       emailed: { ...lateness([...firstArrival.values()].map((at) => at - due)), duplicates: mails.length - distinct.size, outboxRows: outbox.length, distinctMessageIds: distinct.size },
       setup: { appendSeconds, startSeconds, schedulesSeconds, settleSeconds, leadSeconds },

@@ -1,7 +1,7 @@
 // The worker as deployed (`apps/worker`'s main, in a process of its own), so a benchmark measures
 // that process alone: not the client that drives it, not the benchmark's own bookkeeping.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopChild } from '@mutu/provisioning';
 import { PROJECT_ROOT } from '@mutu/temporal';
@@ -102,4 +102,18 @@ export async function waitUntilQuiet(pid: number, opts: { cpuPercent: number; qu
     quiet = cpuPercent < opts.cpuPercent ? quiet + 1 : 0;
   }
   return (performance.now() - started) / 1000;
+}
+
+/** The pid of the first running process whose command line holds every one of `parts`, if any. */
+export function findProcess(parts: string[]): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (parts.every((p) => args.includes(p))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
 }
