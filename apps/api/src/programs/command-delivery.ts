@@ -55,7 +55,7 @@ const BUSY_RETRY_MS = { first: 25, max: 400 };
 export async function updateAcceptedInTime<Ret>(client: Client, config: Config, start: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<Ret> {
   const deadline = Date.now() + config.UPDATE_ACCEPT_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
-    const update = await admitted(client, config, deadline, start);
+    const update = await startAccepted(client, config, deadline, start);
     try {
       return await update.result();
     } catch (e) {
@@ -70,7 +70,7 @@ export async function updateAcceptedInTime<Ret>(client: Client, config: Config, 
 }
 
 /** The Update once a worker accepted it, trying again while its program is busy, until the deadline. */
-async function admitted<Ret>(client: Client, config: Config, deadline: number, start: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<WorkflowUpdateHandle<Ret>> {
+async function startAccepted<Ret>(client: Client, config: Config, deadline: number, start: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<WorkflowUpdateHandle<Ret>> {
   // A program's in-flight Updates each take one workflow task to answer, so a refused admission
   // clears within milliseconds: it is tried again soon, with jitter so that a burst of clients
   // does not come back in step.
