@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Config } from '@mutu/config';
 import { temporalConnectionOptions, workflowCodeOptions } from '@mutu/temporal';
+import { WorkerWithoutPromiseStacks } from './workflow-threads';
 import { buildActivities } from './activities/activities.registry';
 import { CheckpointScheduleService } from './activities/checkpoint-schedule.service';
 import { StatutoryYearsService } from './statutory/statutory-years.service';
@@ -50,7 +51,8 @@ export async function createWorker(config: Config, opts: CreateWorkerOptions = {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await Worker.create({
+  // Without stack traces the workflow threads skip the SDK's per-promise capture (workflow-threads.ts).
+  const worker = await (config.WORKFLOW_STACK_TRACES ? Worker : WorkerWithoutPromiseStacks).create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,

@@ -41,6 +41,12 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** Workflows a worker keeps in memory; an evicted one replays its history on its next task. */
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /**
+   * Stack traces of every pending promise in workflow code, for the `__stack_trace` query (the
+   * Temporal UI's "Stack Trace"). Off: capturing one per promise is a large share of a workflow
+   * task's CPU. Turn on (and restart the worker) to see where a stuck program waits.
+   */
+  WORKFLOW_STACK_TRACES: bool.default(false),
 
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
