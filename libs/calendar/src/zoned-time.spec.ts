@@ -21,6 +21,16 @@ describe('wall-clock time in a zone → UTC instant', () => {
     expect(zonedDateTimeToInstant('2026-01-15', '08:00', 'Europe/Amsterdam')).toBe('2026-01-15T07:00:00.000Z');
   });
 
+  it('answers a remembered zone, date and time as it answered the first time, and keeps refusing bad input', () => {
+    const days = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const first = days.map((d) => [zonedDateTimeToInstant(d, '08:00', 'Asia/Jayapura'), zonedDateTimeToInstant(d, '08:00', 'Europe/Amsterdam')]);
+    const again = days.map((d) => [zonedDateTimeToInstant(d, '08:00', 'Asia/Jayapura'), zonedDateTimeToInstant(d, '08:00', 'Europe/Amsterdam')]);
+    expect(again).toEqual(first);
+    expect(first[0]).toEqual(['2025-12-31T23:00:00.000Z', '2026-01-01T07:00:00.000Z']);
+    expect(first[181]).toEqual(['2026-06-30T23:00:00.000Z', '2026-07-01T06:00:00.000Z']);
+    for (let i = 0; i < 2; i++) expect(() => zonedDateTimeToInstant('2026-08-14', '08:00', 'Asia/Atlantis')).toThrow(RangeError);
+  });
+
   it('finds the local date of an instant: 17:30Z is already the next day in Jakarta', () => {
     expect(localDateOf('2026-08-13T17:30:00Z', 'Asia/Jakarta')).toBe('2026-08-14');
     expect(localDateOf('2026-08-13T16:59:59Z', 'Asia/Jakarta')).toBe('2026-08-13');

@@ -103,6 +103,22 @@ export function normalizeInstant(instant: string): string {
  * wins. Indonesia has no DST, so for the zones Mutu runs in this is exact.
  */
 export function zonedDateTimeToInstant(date: LocalDate, time: LocalTime, timeZone: string): string {
+  const key = `${timeZone} ${date} ${time}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeInstant(date, time, timeZone);
+  // Bounded: past the limit the remembered answers start over (a year of dates in a few zones fits).
+  if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+  instants.set(key, instant);
+  return instant;
+}
+
+// Answers per zone, date and time: a stage's schedule asks for the same few dates and send times
+// for every program, and each answer costs two Intl.DateTimeFormat#formatToParts calls.
+const instants = new Map<string, string>();
+const MAX_REMEMBERED_INSTANTS = 20_000;
+
+function computeInstant(date: LocalDate, time: LocalTime, timeZone: string): string {
   const { year, month, day } = parseLocalDate(date);
   const m = LOCAL_TIME_RE.exec(time);
   if (!m) throw new RangeError(`Not a local time (HH:MM): ${JSON.stringify(time)}`);
