@@ -144,6 +144,41 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
     });
   });
 
+  it("hands the next stage's schedule to the next run, which starts on it without an activity task", async () => {
+    const programId = uniqueId('carried');
+    const commands = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
+    await h.withWorker(async () => {
+      const handle = await startProgram(h, programId);
+      const firstRun = (await handle.describe()).runId;
+      const approved = await sendAll(handle, commands);
+      expect(stageOf(approved!.state)).toBe('assign');
+      await waitForNewRun(handle, firstRun);
+      // The plan run ends with the assign stage's schedule computed in a local activity.
+      const ended = (await h.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory()).events!;
+      const lastTask = ended.map((e) => e.eventType).lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+      const last = ended.slice(lastTask);
+      expect(last.map((e) => e.eventType)).toContain(EventType.EVENT_TYPE_MARKER_RECORDED);
+      expect(last[last.length - 1].eventType).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+      const patchIds = ended
+        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .flatMap((e) => Object.values(e.markerRecordedEventAttributes!.details ?? {}).flatMap((p) => p.payloads ?? []))
+        .map((p) => Buffer.from(p.data ?? []).toString());
+      expect(patchIds.join(' ')).toContain('schedule-carried');
+      // The assign run starts on that schedule: its first workflow task schedules no activity (the
+      // happy path's dates lie in the past, so no reminder is still ahead to set a timer for).
+      let next = (await handle.fetchHistory()).events!;
+      for (let i = 0; i < 30 && !next.some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED); i++) {
+        await h.env.sleep('1 second');
+        next = (await handle.fetchHistory()).events!;
+      }
+      expect(next.map((e) => e.eventType)).toContain(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+      expect(next.map((e) => e.eventType)).not.toContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+      // The schedule is stored as the activity stores it: the assign stage's deadlines are open.
+      const due: { stage: string }[] = await h.dataSource.query('SELECT DISTINCT stage FROM deadlines WHERE program_id = $1', [programId]);
+      expect(due).toEqual([{ stage: 'assign' }]);
+    });
+  });
+
   async function waitForNewRun(handle: Awaited<ReturnType<typeof startProgram>>, runId: string) {
     for (;;) {
       const d = await h.client.workflow.getHandle(handle.workflowId).describe();

@@ -16,6 +16,11 @@ export interface DeadlineCarry {
   stage?: string;
   /** Items at or before this instant were handled (issued, or skipped as superseded). */
   watermark?: string;
+  /**
+   * The next run's schedule, computed by the run that ended the stage from the state at `version`
+   * (the carry's own): the next run starts on it instead of computing it in an activity task.
+   */
+  schedule?: { version: number; items: ScheduledItem[] };
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', name: 'Mutu', roles: ['system'], schoolIds: [], regionIds: [] };
@@ -55,6 +60,8 @@ export interface DeadlineTrackerDeps {
   /** The workflow's command handler: decide, append, evolve. */
   issue(command: ProgramCommand): Promise<unknown>;
   compute(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult>;
+  /** The version of the state the run starts from (a carried schedule must be of that state). */
+  startVersion?: number;
 }
 
 /** The command that records one scheduled item, with a command id derived from its idempotency key. */
@@ -98,15 +105,18 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
   let policyVersion = deps.carry?.policyVersion;
   let stage = deps.carry?.stage;
   let watermark = deps.carry?.watermark;
-  let items: ScheduledItem[] = [];
-  // Compute once at the start of every run: the stage may be new, or the policy data changed.
-  let invalidated = true;
-  let isFirstCompute = true;
+  // A schedule the previous run computed as it ended the stage, from the very state this run
+  // starts with, is this run's. Otherwise compute once at the start of every run: the stage may be
+  // new, or the policy data changed.
+  const carried = deps.carry?.schedule !== undefined && deps.carry.schedule.version === deps.startVersion ? deps.carry.schedule : undefined;
+  let items: ScheduledItem[] = carried?.items ?? [];
+  let invalidated = carried === undefined;
+  let isFirstCompute = carried === undefined;
 
   const nowIso = () => new Date().toISOString();
 
-  async function recompute(s: Extract<ProgramState, { programId: string }>): Promise<void> {
-    const result = await deps.compute({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
+  async function recompute(s: Extract<ProgramState, { programId: string }>, compute = deps.compute): Promise<void> {
+    const result = await compute({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
     policyVersion ??= result.policyVersion;
     items = result.items;
     const enteredAt = s.stageHistory[s.stageHistory.length - 1]?.enteredAt ?? s.createdAt;
@@ -150,6 +160,17 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     },
     carry(): DeadlineCarry {
       return { policyVersion, stage, watermark };
+    },
+    /**
+     * The carry of a run that ends at a stage boundary with the next stage's schedule in it,
+     * computed now by `compute` (a local activity: in the workflow task that ends the run) from the
+     * state at `version`. The next run then waits on its first timer from its first workflow task.
+     */
+    async carryWithSchedule(version: number, compute: DeadlineTrackerDeps['compute']): Promise<DeadlineCarry> {
+      const s = deps.state();
+      if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
+      await recompute(s, compute);
+      return { policyVersion, stage, watermark, schedule: { version, items } };
     },
     /** Due dates of the current schedule that an extension of this stage (or one activity) moves. */
     scheduledDueDates(stageOfDeadline: string, activityId?: string): string[] {

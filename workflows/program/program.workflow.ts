@@ -49,7 +49,8 @@ const SCHEDULE_OPTIONS: LocalActivityOptions & ActivityOptions = {
 };
 const { computeStageSchedule } = proxyActivities<DeadlineActivities>(SCHEDULE_OPTIONS);
 // Local, like the append: a stage's schedule is computed in the workflow task of the command that
-// opened the stage, not in an activity task and a second workflow task of its own.
+// opened the stage, not in an activity task and a second workflow task of its own (runs between
+// 'local-schedule' and 'activity-tasks-again'; runs with 'schedule-carried' for the next run).
 const { computeStageSchedule: computeStageScheduleLocally } = proxyLocalActivities<DeadlineActivities>(SCHEDULE_OPTIONS);
 
 const APPEND_OPTIONS: LocalActivityOptions & ActivityOptions = {
@@ -103,10 +104,11 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   const streamId = `program-${input.programId}`;
   // New runs ('answered-in-task') append in a local activity: an Update is accepted, recorded and
   // answered in the one workflow task that receives it, with no activity task round trip through
-  // the server (an approval costs one workflow task, like the smallest Update). A stage's schedule
-  // stays an activity task: it is computed after the answer, and for a large program it is large
-  // (a 200-activity plan's is ~0.6 MB), so several in one task's completion would pass the server's
-  // 4 MB message limit. A run still ends at each stage boundary (docs/versioning.md). What one
+  // the server (an approval costs one workflow task, like the smallest Update). A schedule
+  // recomputed within a stage stays an activity task: for a large program it is large (a
+  // 200-activity plan's is ~0.6 MB), so several in one task's completion would pass the server's
+  // 4 MB message limit. The next stage's schedule is computed once, locally, by the run that ends
+  // the stage (below). A run still ends at each stage boundary (docs/versioning.md). What one
   // task carries otherwise stays small: the API lets only a few of a program's Updates in at a
   // time, and an Update's answer holds no state, only positions.
   // Runs recorded before it: between 'local-append' and 'activity-tasks-again' they appended (and
@@ -133,6 +135,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     state: () => state,
     issue: (command) => handle(command),
     compute,
+    startVersion: version,
   });
   // The stage this run serves; a run that creates the program serves the stage it is created in.
   let runStage: string | undefined = stageOf(state) === 'none' ? undefined : stageOf(state);
@@ -294,7 +297,18 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   await deadlines.run(runEnds);
   // Let every accepted Update finish (and be answered) before this run ends.
   await condition(allHandlersFinished);
-  const carry: ProgramCarry & { deadlines?: DeadlineCarry } = { state, version, recentCommandIds: recent, deadlines: deadlines.carry() };
+  let deadlineCarry = deadlines.carry();
+  // Runs that end at a stage boundary ('schedule-carried') compute the next stage's schedule here,
+  // in a local activity of the workflow task that ended the stage, and hand it to the next run:
+  // that run sets its first timer in its first workflow task, with no activity task and no second
+  // workflow task. The schedule is carried only if no Update changed the state meanwhile.
+  if (!isTerminal(state) && stageBoundaryCrossed() && patched('schedule-carried')) {
+    const at = version;
+    const withSchedule = await deadlines.carryWithSchedule(at, computeStageScheduleLocally);
+    await condition(allHandlersFinished);
+    deadlineCarry = version === at ? withSchedule : deadlines.carry();
+  }
+  const carry: ProgramCarry & { deadlines?: DeadlineCarry } = { state, version, recentCommandIds: recent, deadlines: deadlineCarry };
   if (isTerminal(state)) return carry;
   return continueAsNew<typeof programWorkflow>({ ...input, carry });
 }
