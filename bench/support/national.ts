@@ -82,7 +82,9 @@ export async function runNational(programs: number, run: string): Promise<Nation
     const { appendSeconds, startSeconds } = await startBenchPrograms({
       ...schools, ds, client: new Client({ connection }), taskQueue, budgetYear: new Date().getUTCFullYear() + 1, logEvery: 2_000,
     });
-    const scheduled = await waitForSchedules(ds, prefix, programs, 1_800_000);
+    // Schedules follow the starts at the worker's pace (about 30 programs/s on two cores): the wait
+    // grows with the count, 60 ms per program and never under 30 minutes.
+    const scheduled = await waitForSchedules(ds, prefix, programs, Math.max(1_800_000, programs * 60));
     const schedulesSeconds = (Date.now() - t0) / 1000 - appendSeconds - startSeconds;
     const settleSeconds = await waitUntilQuiet(worker.pid, { cpuPercent: idle.cpuPercent + 2, quietWindows: 3, timeoutMs: 900_000 });
     const waiting = await sampleProcess(worker.pid, 30_000);
