@@ -127,32 +127,20 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
   });
 
   it('answers a command id repeated after continue-as-new as a duplicate without a new event', async () => {
-    const programId = uniqueId('dup');
-    const commands = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
     await h.withWorker(async () => {
-      const handle = await startProgram(h, programId);
-      const firstRun = (await handle.describe()).runId;
-      const approved = await sendAll(handle, commands);
-      expect(stageOf(approved!.state)).toBe('assign');
-      // Plan → assign is a stage boundary: the run continues as new before the retry arrives.
-      await waitForNewRun(handle, firstRun);
+      // The run continues as new before the retry arrives.
+      const { programId, commands, handle, approved } = await approvedIntoAssignRun('dup');
       const retry = await send(handle, commands[commands.length - 1]);
       expect(retry.duplicate).toBe(true);
       expect(retry.events).toEqual([]);
-      expect(retry.version).toBe(approved!.version);
-      expect(await h.store.countEvents(programStreamId(programId))).toBe(approved!.version);
+      expect(retry.version).toBe(approved.version);
+      expect(await h.store.countEvents(programStreamId(programId))).toBe(approved.version);
     });
   });
 
   it("hands the next stage's schedule to the next run, which starts on it without an activity task", async () => {
-    const programId = uniqueId('carried');
-    const commands = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
     await h.withWorker(async () => {
-      const handle = await startProgram(h, programId);
-      const firstRun = (await handle.describe()).runId;
-      const approved = await sendAll(handle, commands);
-      expect(stageOf(approved!.state)).toBe('assign');
-      await waitForNewRun(handle, firstRun);
+      const { programId, handle, firstRun } = await approvedIntoAssignRun('carried');
       // The plan run ends with the assign stage's schedule computed in a local activity.
       const ended = (await h.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory()).events!;
       const lastTask = ended.map((e) => e.eventType).lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
@@ -178,6 +166,18 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
       expect(due).toEqual([{ stage: 'assign' }]);
     });
   });
+
+  /** A program whose plan was approved, once its plan run continued as new (plan → assign is a stage boundary). */
+  async function approvedIntoAssignRun(prefix: string) {
+    const programId = uniqueId(prefix);
+    const commands = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
+    const handle = await startProgram(h, programId);
+    const firstRun = (await handle.describe()).runId;
+    const approved = await sendAll(handle, commands);
+    expect(stageOf(approved!.state)).toBe('assign');
+    await waitForNewRun(handle, firstRun);
+    return { programId, commands, handle, firstRun, approved: approved! };
+  }
 
   async function waitForNewRun(handle: Awaited<ReturnType<typeof startProgram>>, runId: string) {
     for (;;) {
