@@ -74,13 +74,19 @@ describe('program workflow: appends committed by an attempt or a workflow task t
     return events.map((e) => e.type);
   }
 
+  /** A program created by `create`, then `lost` recorded behind its workflow; the types recorded. */
+  async function createdWithLostCommand(programId: string, create: ProgramCommand, lost: ProgramCommand) {
+    const handle = await startProgram(h, programId);
+    await send(handle, create);
+    return { handle, recorded: await recordBehindTheWorkflow(programId, [create], lost) };
+  }
+
   it('answers the lost command, when it comes again, with the events already recorded', async () => {
     const programId = uniqueId('lost-task-own');
     const [create, submit, approve] = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
     await h.withWorker(async () => {
-      const handle = await startProgram(h, programId);
-      await send(handle, create);
-      expect(await recordBehindTheWorkflow(programId, [create], submit)).toEqual(['PlanSubmitted']);
+      const { handle, recorded } = await createdWithLostCommand(programId, create, submit);
+      expect(recorded).toEqual(['PlanSubmitted']);
       // The client of the lost command sends it again with the same id.
       const again = await send(handle, submit);
       expect(again.events).toEqual([{ type: 'PlanSubmitted', version: 2 }]);
@@ -99,9 +105,8 @@ describe('program workflow: appends committed by an attempt or a workflow task t
     const [create, submit] = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
     const edit = scoped(programId, command('EditPlan', actors.qaTeam, { plan: validPlan(2) }) as ProgramCommand);
     await h.withWorker(async () => {
-      const handle = await startProgram(h, programId);
-      await send(handle, create);
-      expect(await recordBehindTheWorkflow(programId, [create], edit)).toEqual(['PlanEdited']);
+      const { handle, recorded } = await createdWithLostCommand(programId, create, edit);
+      expect(recorded).toEqual(['PlanEdited']);
       // A different command, decided on the state before the edit: the workflow catches up with
       // the edit first, decides again on the edited plan, and records after it.
       const submitted = await send(handle, submit);

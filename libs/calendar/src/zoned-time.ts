@@ -97,6 +97,11 @@ export function normalizeInstant(instant: string): string {
   return new Date(toMs(instant)).toISOString();
 }
 
+// Answers per zone, date and time: a stage's schedule asks for the same few dates and send times
+// for every program, and each answer costs two Intl.DateTimeFormat#formatToParts calls.
+const instants = new Map<string, string>();
+const MAX_REMEMBERED_INSTANTS = 20_000;
+
 /**
  * The UTC instant of a wall-clock time in a zone: `('2026-08-14', '08:00', 'Asia/Jakarta')` →
  * `2026-08-14T01:00:00.000Z`. Two passes settle zones with DST; in a DST gap the earlier offset
@@ -112,11 +117,6 @@ export function zonedDateTimeToInstant(date: LocalDate, time: LocalTime, timeZon
   instants.set(key, instant);
   return instant;
 }
-
-// Answers per zone, date and time: a stage's schedule asks for the same few dates and send times
-// for every program, and each answer costs two Intl.DateTimeFormat#formatToParts calls.
-const instants = new Map<string, string>();
-const MAX_REMEMBERED_INSTANTS = 20_000;
 
 function computeInstant(date: LocalDate, time: LocalTime, timeZone: string): string {
   const { year, month, day } = parseLocalDate(date);
