@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { decide, evolve, initialProgramState, type Actor, type ProgramCommand, type ProgramState } from '@mutu/domain';
-import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId } from '@mutu/persistence';
+import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId, type Projector } from '@mutu/persistence';
 import {
   HttpWebhookSender,
   NotificationProjector,
@@ -84,7 +84,7 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
   });
 
   /** A program of its own, with a principal (Indonesian) and a staff member (English + webhook). */
-  async function scenario(name: string) {
+  async function scenario(name: string, through: EventStore = store) {
     const programId = `nt-${name}-${run}`;
     const school = `sch-${programId}`;
     const region = `reg-${programId}`;
@@ -103,7 +103,7 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
     let version = 0;
     const apply = async (c: ProgramCommand) => {
       const events = decide(c, state);
-      const r = await store.append({ streamId: programStreamId(programId), expectedVersion: version, commandId: `${programId}:${c.commandId}`, events: events as never, metadata: {}, occurredAt: c.now });
+      const r = await through.append({ streamId: programStreamId(programId), expectedVersion: version, commandId: `${programId}:${c.commandId}`, events: events as never, metadata: {}, occurredAt: c.now });
       version = r.toVersion;
       state = events.reduce(evolve, state);
     };
@@ -212,5 +212,50 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
     await ds.query(`UPDATE notification_outbox SET next_attempt_at = now() WHERE program_id = $1`, [s.programId]);
     expect(await s.dispatcher().runOnce()).toBe(0);
     expect(s.mailsOf()).toHaveLength(0);
+  });
+
+  it("takes the program for a notice from the state the program projector folded in the same append, reading the row only without it", async () => {
+    // The notification projector's statements, as it sends them through the append's transaction.
+    const sent: string[] = [];
+    const watched = (projector: NotificationProjector): Projector => ({
+      name: projector.name,
+      tables: projector.tables,
+      apply(tx, streamId, events) {
+        const query = tx.query.bind(tx);
+        tx.query = ((text: string, values?: unknown[]) => {
+          sent.push(text);
+          return query(text, values);
+        }) as typeof tx.query;
+        return projector.apply(tx, streamId, events);
+      },
+    });
+    const readsRow = () => sent.some((t) => /FROM programs\b/.test(t));
+
+    const s = await scenario('folded', new EventStore(ds, [new ProgramProjector(), watched(new NotificationProjector())]));
+    await s.remind(5);
+    expect(readsRow()).toBe(false);
+
+    // Without the program projector in the append, the notice reads the row: the same message.
+    sent.length = 0;
+    const alone = await scenario('row', new EventStore(ds, [new ProgramProjector()]));
+    const noticeOnly = new EventStore(ds, [watched(new NotificationProjector())]);
+    const [{ version }] = await ds.query(`SELECT version FROM programs WHERE program_id = $1`, [alone.programId]);
+    const system: Actor = { userId: 'system', roles: ['system'], schoolIds: [], regionIds: [] };
+    const [reminder] = decide(
+      command('RecordReminder', system, { stage: 'plan', kind: 'plan:reminder:5', dueDate: '2026-01-30', recipientRole: 'principal', offsetWorkingDays: 5 } as never),
+      (await ds.query(`SELECT state FROM programs WHERE program_id = $1`, [alone.programId]))[0].state,
+    );
+    await noticeOnly.append({ streamId: programStreamId(alone.programId), expectedVersion: version, commandId: `${alone.programId}:remind`, events: [reminder] as never, metadata: {}, occurredAt: new Date().toISOString() });
+    expect(readsRow()).toBe(true);
+
+    const paramsOf = async (programId: string) =>
+      (await ds.query(`SELECT template, recipient_user_id, params FROM notification_outbox WHERE program_id = $1`, [programId])).map(
+        (r: { template: string; recipient_user_id: string; params: Record<string, unknown> }) => ({ ...r, recipient_user_id: r.recipient_user_id.replace(programId, '') }),
+      );
+    const [folded, read] = [await paramsOf(s.programId), await paramsOf(alone.programId)];
+    expect(folded).toHaveLength(1);
+    expect(folded[0].params).toMatchObject({ programTitle: expect.any(String), stage: 'plan', dueDate: '2026-01-30' });
+    expect((folded[0].params as { programTitle: string }).programTitle.length).toBeGreaterThan(0);
+    expect(read).toEqual(folded);
   });
 });

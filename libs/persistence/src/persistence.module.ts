@@ -26,9 +26,11 @@ import { DOWNSTREAM_PROJECTORS, type PersistenceOptions } from './projections/pr
     },
     {
       provide: EventStore,
-      inject: [DataSource, DOWNSTREAM_PROJECTORS],
-      // Other libraries' projectors (the notification outbox) after the read models they read.
-      useFactory: (ds: DataSource, downstream: Projector[]) => new EventStore(ds, [...coreProjectors(), ...downstream]),
+      inject: [DataSource, DOWNSTREAM_PROJECTORS, CONFIG],
+      // Other libraries' projectors (the notification outbox) after the read models they read. The
+      // program projector remembers as many programs' states as the worker caches workflows.
+      useFactory: (ds: DataSource, downstream: Projector[], config: Config) =>
+        new EventStore(ds, [...coreProjectors({ foldedPrograms: config.WORKER_CACHED_WORKFLOWS }), ...downstream]),
     },
   ],
   exports: [DataSource, EventStore],

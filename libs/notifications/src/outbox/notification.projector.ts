@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { activeSchoolSupervisorIds, writeInTransaction, type Projector, type StoredEvent } from '@mutu/persistence';
+import { activeSchoolSupervisorIds, programStateInTransaction, writeInTransaction, type Projector, type StoredEvent } from '@mutu/persistence';
 import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'program-';
@@ -29,13 +29,21 @@ export class NotificationProjector implements Projector {
     for (const e of events) {
       if (e.type === 'StageAdvanced') await this.onStageAdvanced(tx, programId, e);
       if (!NOTIFYING.has(e.type)) continue;
-      const program: ProgramRow | undefined = (
-        await tx.query('SELECT school_id, region_id, state FROM programs WHERE program_id = $1', [programId])
-      )[0];
+      const program = await this.programOf(tx, programId, events[events.length - 1]);
       if (!program) continue;
       const notice = await this.noticeOf(tx, e, program);
       await queueNotice(tx, programId, e, notice);
     }
+  }
+
+  /**
+   * The program as its row holds it after this append: the state the program projector folded in
+   * this transaction when it has it (it ran first and wrote the row from it), else the row.
+   */
+  private async programOf(tx: EntityManager, programId: string, last: StoredEvent): Promise<ProgramRow | undefined> {
+    const folded = programStateInTransaction(tx, programId, last);
+    if (folded && 'programId' in folded) return { school_id: folded.schoolId, region_id: folded.regionId, state: folded };
+    return (await tx.query('SELECT school_id, region_id, state FROM programs WHERE program_id = $1', [programId]))[0];
   }
 
   /**

@@ -30,8 +30,22 @@ export function foldStored(events: readonly StoredEvent[], from: ProgramState = 
 
 type ActiveState = Extract<ProgramState, { programId: string }>;
 
-/** Programs whose folded state a projector keeps (the worker keeps about as many workflows). */
-const MAX_FOLDED = 1_000;
+/** Programs whose folded state a projector keeps by default (the worker's default workflow cache). */
+const DEFAULT_MAX_FOLDED = 1_000;
+
+/** What the program projector folded in a transaction: the last program it wrote there. */
+const foldedInTransaction = new WeakMap<object, { programId: string; version: number; hash: string; state: ProgramState }>();
+
+/**
+ * The state the program projector wrote to `programs.state` in this transaction for `programId`,
+ * folded up to `event` (the last event of the append): what a later projector of the same append
+ * would read back from the row, without the round trip and the decoding of the row. Undefined when
+ * the program projector has not written that program at that event in `tx`.
+ */
+export function programStateInTransaction(tx: EntityManager, programId: string, event: StoredEvent): ProgramState | undefined {
+  const known = foldedInTransaction.get(tx);
+  return known && known.programId === programId && known.version === event.version && known.hash === event.hash ? known.state : undefined;
+}
 
 function progressOf(state: ActiveState): number {
   const order = ['plan', 'assign', 'execute', 'document', 'report', 'closed'];
@@ -95,13 +109,25 @@ export class ProgramProjector implements Projector {
    * transaction rolled back has a hash no stored event chains from).
    */
   private readonly folded = new Map<string, { version: number; hash: string; state: ProgramState }>();
+  private readonly maxFolded: number;
+
+  /**
+   * `maxFolded`: how many programs' states to remember. A worker serves its cached workflows'
+   * programs again and again: it should remember at least as many (a smaller memo is read back from
+   * the row on every append once more programs than it holds are active).
+   */
+  constructor(opts: { maxFolded?: number } = {}) {
+    this.maxFolded = opts.maxFolded ?? DEFAULT_MAX_FOLDED;
+  }
 
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
     if (!streamId.startsWith(PROGRAM_STREAM_PREFIX)) return;
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
     const state = foldStored(events, await this.stateBefore(tx, programId, events[0]));
     const last = events[events.length - 1];
-    setBounded(this.folded, programId, { version: last.version, hash: last.hash, state }, MAX_FOLDED);
+    const folded = { version: last.version, hash: last.hash, state };
+    setBounded(this.folded, programId, folded, this.maxFolded);
+    foldedInTransaction.set(tx, { programId, ...folded });
     if (!('programId' in state)) return;
     const s = state as ActiveState;
     // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
