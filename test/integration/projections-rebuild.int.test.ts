@@ -68,4 +68,35 @@ describe('projections rebuild (PostgreSQL)', () => {
     expect(differences.some((d) => d.startsWith('tasks ') && d.endsWith('only in the rebuilt read model'))).toBe(true);
     expect(rebuilt.programs.find((p) => p.program_id === programId)).toMatchObject({ stage: 'execute' });
   });
+
+  it('remembers as many programs as it is told: within that many, an append folds on what it remembers; past it, it reads the row back', async () => {
+    const reads: string[] = [];
+    const projector = new ProgramProjector({ maxFolded: 2 });
+    const watched = new EventStore(ds, [
+      {
+        name: projector.name,
+        tables: projector.tables,
+        apply(tx, streamId, events) {
+          const query = tx.query.bind(tx);
+          tx.query = ((text: string, values?: unknown[]) => {
+            if (/^SELECT state FROM programs/.test(text)) reads.push(streamId);
+            return query(text, values);
+          }) as typeof tx.query;
+          return projector.apply(tx, streamId, events);
+        },
+      },
+    ]);
+    const [create, submit] = happyPath(1).plan as ProgramCommand[];
+    const ids = ['a', 'b', 'c'].map((x) => `rb-memo-${x}-${suffix}`);
+    const created = [];
+    for (const id of ids) created.push(await recordProgram(watched, id, [create]));
+    // b and c are the two remembered; a was the first to go.
+    await recordProgram(watched, ids[2], [submit], created[2]);
+    await recordProgram(watched, ids[1], [submit], created[1]);
+    expect(reads).toEqual([]);
+    await recordProgram(watched, ids[0], [submit], created[0]);
+    expect(reads).toEqual([`program-${ids[0]}`]);
+    const rows = await ds.query(`SELECT program_id, version FROM programs WHERE program_id = ANY($1) ORDER BY program_id`, [ids]);
+    expect(rows.map((r: { version: number }) => r.version)).toEqual([2, 2, 2]);
+  });
 });
