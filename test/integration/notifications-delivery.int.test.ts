@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { decide, evolve, initialProgramState, type Actor, type ProgramCommand, type ProgramState } from '@mutu/domain';
-import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId, type Projector } from '@mutu/persistence';
+import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId } from '@mutu/persistence';
 import {
   HttpWebhookSender,
   NotificationProjector,
@@ -17,6 +17,7 @@ import {
   type DispatcherOptions,
 } from '@mutu/notifications';
 import { command, createProgram, makeActor, validPlan } from '@mutu/domain/testing';
+import { watchProjector } from '../support/watch-projector';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
 
@@ -217,18 +218,7 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
   it("takes the program for a notice from the state the program projector folded in the same append, reading the row only without it", async () => {
     // The notification projector's statements, as it sends them through the append's transaction.
     const sent: string[] = [];
-    const watched = (projector: NotificationProjector): Projector => ({
-      name: projector.name,
-      tables: projector.tables,
-      apply(tx, streamId, events) {
-        const query = tx.query.bind(tx);
-        tx.query = ((text: string, values?: unknown[]) => {
-          sent.push(text);
-          return query(text, values);
-        }) as typeof tx.query;
-        return projector.apply(tx, streamId, events);
-      },
-    });
+    const watched = (projector: NotificationProjector) => watchProjector(projector, (text) => sent.push(text));
     const readsRow = () => sent.some((t) => /FROM programs\b/.test(t));
 
     const s = await scenario('folded', new EventStore(ds, [new ProgramProjector(), watched(new NotificationProjector())]));

@@ -3,6 +3,7 @@ import type { ProgramCommand } from '@mutu/domain';
 import { createDataSource, diffReadModels, EventStore, migrate, ProgramProjector, snapshotReadModels } from '@mutu/persistence';
 import { actors, command, happyPath } from '@mutu/domain/testing';
 import { recordProgram } from '../support/record-program';
+import { watchProjector } from '../support/watch-projector';
 
 describe('projections rebuild (PostgreSQL)', () => {
   let ds: DataSource;
@@ -73,18 +74,9 @@ describe('projections rebuild (PostgreSQL)', () => {
     const reads: string[] = [];
     const projector = new ProgramProjector({ maxFolded: 2 });
     const watched = new EventStore(ds, [
-      {
-        name: projector.name,
-        tables: projector.tables,
-        apply(tx, streamId, events) {
-          const query = tx.query.bind(tx);
-          tx.query = ((text: string, values?: unknown[]) => {
-            if (/^SELECT state FROM programs/.test(text)) reads.push(streamId);
-            return query(text, values);
-          }) as typeof tx.query;
-          return projector.apply(tx, streamId, events);
-        },
-      },
+      watchProjector(projector, (text, streamId) => {
+        if (/^SELECT state FROM programs/.test(text)) reads.push(streamId);
+      }),
     ]);
     const [create, submit] = happyPath(1).plan as ProgramCommand[];
     const ids = ['a', 'b', 'c'].map((x) => `rb-memo-${x}-${suffix}`);

@@ -13,5 +13,5 @@ import { SchoolReportingProjector } from './school-reporting.projector';
  */
 export function coreProjectors(opts: { foldedPrograms?: number } = {}): Projector[] {
   const programs = new ProgramProjector({ maxFolded: opts.foldedPrograms });
-  return [programs, new CampaignProjector(), new RealisationProjector(programs), new DashboardProjector(), new SchoolReportingProjector()];
+  return [programs, new CampaignProjector(), new RealisationProjector(), new DashboardProjector(), new SchoolReportingProjector()];
 }

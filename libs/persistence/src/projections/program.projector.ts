@@ -166,15 +166,6 @@ export class ProgramProjector implements Projector {
     });
   }
 
-  /**
-   * The state this projector folded up to `event` (the last of the events it was just given), if
-   * it still remembers it: what it wrote to `programs.state`, for the projectors after it.
-   */
-  stateAt(programId: string, event: StoredEvent): ProgramState | undefined {
-    const known = this.folded.get(programId);
-    return known && known.version === event.version && known.hash === event.hash ? known.state : undefined;
-  }
-
   private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<ProgramState> {
     // Before a stream's first event there is nothing to read.
     if (first.version === 1) return initialProgramState();

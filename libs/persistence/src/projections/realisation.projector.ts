@@ -1,7 +1,7 @@
 import { budgetComponentOf, expendituresOf, type ProgramState } from '@mutu/domain';
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
-import { PROGRAM_STREAM_PREFIX, type ProgramProjector } from './program.projector';
+import { PROGRAM_STREAM_PREFIX, programStateInTransaction } from './program.projector';
 import { writeInTransaction } from '../event-store/append-transaction';
 
 /** Events that change what a program planned or spent. */
@@ -18,9 +18,6 @@ export class RealisationProjector implements Projector {
   readonly name = 'realisation';
   readonly tables = ['realisation_expenditures', 'realisation_activities'] as const;
 
-  /** `programs`: the program projector that ran before this one, whose folded state spares reading the row back. */
-  constructor(private readonly programs?: Pick<ProgramProjector, 'stateAt'>) {}
-
   private async storedState(tx: EntityManager, programId: string): Promise<ProgramState | undefined> {
     const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
     return rows[0]?.state;
@@ -29,7 +26,8 @@ export class RealisationProjector implements Projector {
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
     if (!streamId.startsWith(PROGRAM_STREAM_PREFIX) || !events.some((e) => RELEVANT.has(e.type))) return;
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
-    const state = this.programs?.stateAt(programId, events[events.length - 1]) ?? (await this.storedState(tx, programId));
+    // The state the program projector folded in this append spares reading the row back.
+    const state = programStateInTransaction(tx, programId, events[events.length - 1]) ?? (await this.storedState(tx, programId));
     if (!state || state.status === 'none') return;
     const activities = state.plan.activities;
     const spent = activities.flatMap((a) => expendituresOf(a).map((e) => ({ activityId: a.id, ...e })));
