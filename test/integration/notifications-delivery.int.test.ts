@@ -225,10 +225,11 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
     await s.remind(5);
     expect(readsRow()).toBe(false);
 
-    // Without the program projector in the append, the notice reads the row: the same message.
+    // With the program projector after it in the append, the notice reads the row: the same message.
+    // (The program projector still runs, so the shared read model stays the fold of the events.)
     sent.length = 0;
     const alone = await scenario('row', new EventStore(ds, [new ProgramProjector()]));
-    const noticeOnly = new EventStore(ds, [watched(new NotificationProjector())]);
+    const noticeOnly = new EventStore(ds, [watched(new NotificationProjector()), new ProgramProjector()]);
     const [{ version }] = await ds.query(`SELECT version FROM programs WHERE program_id = $1`, [alone.programId]);
     const system: Actor = { userId: 'system', roles: ['system'], schoolIds: [], regionIds: [] };
     const [reminder] = decide(
