@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '@mutu/config';
 import type { Actor, ProgramCommand } from '@mutu/domain';
 import { actors, command, happyPath } from '@mutu/domain/testing';
-import { createDataSource, EventStore, migrate, ProgramProjector } from '@mutu/persistence';
+import { createDataSource, EventStore, migrate, ProgramProjector, PROGRAMS_CHANGED_CHANNEL } from '@mutu/persistence';
+import { Client } from 'pg';
 import { ListProgramsUseCase } from '../../apps/api/src/programs/list-programs.usecase';
 import { ProgramListCache } from '../../apps/api/src/programs/program-list-cache';
 import { recordProgram, type RecordedProgram } from '../support/record-program';
@@ -56,6 +57,40 @@ describe('GET /programs page cache (PostgreSQL LISTEN/NOTIFY)', () => {
     program = await recordProgram(store, programId, [command('SubmitPlan', actors.principal, {})], program);
     await until('the announcement', () => cache.stats().drops > drops);
     expect(await versionListed()).toBe(program.version);
+  });
+
+  it("announces an append after its commit, outside its transaction, and any other writer's change through the trigger", async () => {
+    // A data source of its own, so that only this process's announcements are counted: suites
+    // running beside this one append to the same database.
+    const own = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2, applicationName: `mutu-announce-${process.pid}` });
+    await own.initialize();
+    const listener = new Client({ connectionString: process.env.DATABASE_URL });
+    const heard: { processId: number; payload: string | undefined }[] = [];
+    listener.on('notification', (n) => n.channel === PROGRAMS_CHANGED_CHANNEL && heard.push({ processId: n.processId, payload: n.payload }));
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${PROGRAMS_CHANGED_CHANNEL}`);
+      const ownBackends = async () =>
+        new Set((await own.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [`mutu-announce-${process.pid}`])).map((r: { pid: number }) => r.pid));
+      const heardFromOwn = async () => {
+        // Delivery is asynchronous: let anything else that was sent arrive before counting.
+        await new Promise((r) => setTimeout(r, 300));
+        const pids = await ownBackends();
+        return heard.splice(0).filter((n) => pids.has(n.processId)).map((n) => n.payload);
+      };
+      const createdId = `${programId}-announced`;
+      await recordProgram(new EventStore(own, [new ProgramProjector()]), createdId, happyPath(1).plan.slice(0, 1) as ProgramCommand[]);
+      await until('the announcement', () => heard.length > 0);
+      // One announcement, the one sent after the commit: the append's transaction sent none (a
+      // NOTIFY in it would hold PostgreSQL's notification lock through its commit).
+      expect(await heardFromOwn()).toEqual(['committed']);
+      await own.query('UPDATE programs SET next_due_date = next_due_date WHERE program_id = $1', [createdId]);
+      await until('the announcement', () => heard.length > 0);
+      expect(await heardFromOwn()).toEqual(['']);
+    } finally {
+      await listener.end();
+      await own.destroy();
+    }
   });
 
   it('keeps nothing loaded while a change was announced', async () => {

@@ -20,13 +20,14 @@ export interface ProgramListCacheStats {
 
 /**
  * GET /programs pages (their JSON text) kept in memory for PROGRAM_LIST_CACHE_MS. Correctness
- * comes from PostgreSQL, not from the clock: every statement that changes `programs` notifies
- * PROGRAMS_CHANGED_CHANNEL on commit (a trigger, whatever process wrote), a dedicated connection
- * listens, and each announcement drops every page. Commands sent through this API drop them too,
- * before their answer goes out, so a client sees its own change in the next list. While the
- * listener is not connected nothing is kept. A page loaded while a drop happened is not kept
- * either (it may predate the change). The time limit bounds only what the clock changes: whether a
- * due date has passed, near midnight.
+ * comes from PostgreSQL, not from the clock: every change to `programs` is announced on
+ * PROGRAMS_CHANGED_CHANNEL (an append's by the event store right after its commit, any other
+ * writer's by a trigger as it commits), a dedicated connection listens, and each announcement
+ * drops every page. Commands sent through this API drop them too, before their answer goes out, so
+ * a client sees its own change in the next list. While the listener is not connected nothing is
+ * kept. A page loaded while a drop happened is not kept either (it may predate the change). The
+ * time limit bounds what the clock changes (whether a due date has passed, near midnight) and the
+ * one change nobody announces: a worker killed between an append's commit and its announcement.
  */
 @Injectable()
 export class ProgramListCache implements OnModuleInit, OnModuleDestroy {

@@ -1,11 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppendBatch, partsStatement, type AppendStatement, type PgClient, type StatementParts } from './append-batch';
+import { announceCommitted } from './change-announcer';
 
 export type { AppendStatement, StatementParts } from './append-batch';
 
 /** A transaction handle that can hold a write without waiting for its answer. */
 interface DeferringTx {
   defer(write: { text: string; values: unknown[] } | StatementParts): void;
+  /** Announces `channel` once the transaction has committed. */
+  announceAfterCommit(channel: string): void;
 }
 
 /**
@@ -15,7 +18,7 @@ interface DeferringTx {
  * and `defer` (see `writeInTransaction`). An awaited query goes out with everything before it and
  * resolves once the append's INSERT has answered too (PostgreSQL answers in the order sent).
  */
-function projectionTx(batch: AppendBatch): EntityManager {
+function projectionTx(batch: AppendBatch, announcements: Set<string>): EntityManager {
   const tx: DeferringTx & { query(text: string, values?: unknown[]): Promise<unknown> } = {
     async query(text, values = []) {
       const r = await batch.read(text, values);
@@ -24,6 +27,9 @@ function projectionTx(batch: AppendBatch): EntityManager {
     },
     defer(write) {
       batch.hold(write);
+    },
+    announceAfterCommit(channel) {
+      announcements.add(channel);
     },
   };
   return tx as unknown as EntityManager;
@@ -54,6 +60,18 @@ export async function writeWithAppend(tx: EntityManager, write: StatementParts):
 }
 
 /**
+ * A projector's announcement (NOTIFY on `channel`) of what its transaction changed. In the append's
+ * transaction it is sent after the commit, outside the transaction (change-announcer.ts: a
+ * notifying transaction holds a cluster-wide lock through its commit); in any other transaction (a
+ * rebuild) it is a NOTIFY of that transaction, delivered when it commits.
+ */
+export async function announceAfterCommit(tx: EntityManager, channel: string): Promise<void> {
+  const deferring = tx as unknown as Partial<DeferringTx>;
+  if (typeof deferring.announceAfterCommit === 'function') deferring.announceAfterCommit(channel);
+  else await tx.query("SELECT pg_notify($1, '')", [channel]);
+}
+
+/**
  * One append with its projectors on one pooled connection, outside TypeORM's query runner, in
  * node-postgres pipeline mode (append-batch.ts). The projectors run without waiting for the
  * INSERT's answer; `onInserted` gets its rows (positions, recording times) before any query a
@@ -72,10 +90,11 @@ export async function inAppendTransaction<R>(
   let broken: unknown;
   client.pipeline = true;
   const batch = new AppendBatch(client, insert, onInserted);
+  const announcements = new Set<string>();
   try {
     let result: R;
     try {
-      result = await project(projectionTx(batch));
+      result = await project(projectionTx(batch, announcements));
     } catch (e) {
       await batch.rollback().catch((rollbackError: unknown) => {
         broken = rollbackError;
@@ -84,6 +103,7 @@ export async function inAppendTransaction<R>(
       throw (await batch.firstFailure()) ?? e;
     }
     await batch.commit();
+    for (const channel of announcements) announceCommitted(dataSource, channel);
     return result;
   } finally {
     batch.uncork();

@@ -2,7 +2,9 @@ import { evolve, initialProgramState, pendingDecisions, TERMINAL_STAGES, upcast,
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { setBounded } from '../bounded-map';
-import { writeWithAppend } from '../event-store/append-transaction';
+import { announceAfterCommit, writeWithAppend } from '../event-store/append-transaction';
+import { PROGRAMS_CHANGED_CHANNEL } from '../migrations/1760000000800-programs-changed-notify';
+import { PROGRAMS_ANNOUNCED_SETTING } from '../migrations/1760000001610-programs-announced-after-commit';
 import { DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
@@ -65,8 +67,11 @@ function progressOf(state: ActiveState): number {
 const PROGRAM_PARTS = [
   [
     'program',
+    // The transaction announces the change itself, after its commit (announceAfterCommit): the
+    // setting tells the table's trigger so, without a statement of its own.
     `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
+       FROM (SELECT set_config('${PROGRAMS_ANNOUNCED_SETTING}', 'after-commit', true)) AS announced_after_commit
      ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
        state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
        next_due_date = EXCLUDED.next_due_date
@@ -164,6 +169,7 @@ export class ProgramProjector implements Projector {
         task('since'),
       ],
     });
+    await announceAfterCommit(tx, PROGRAMS_CHANGED_CHANNEL);
   }
 
   private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<ProgramState> {
