@@ -15,11 +15,14 @@ export class DownloadEvidenceUseCase {
 
   async execute(actor: Actor, sha256: string) {
     const scope = scopeCondition(actor, 'p', 2);
+    // A state is kept as JSON text: one whose text does not hold the hash is passed over before
+    // it is parsed for the path query.
     const rows: { meta: { filename: string; mimeType: string } | null }[] = await this.ds.query(
-      `SELECT jsonb_path_query_first(p.state, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text)) AS meta
+      `SELECT jsonb_path_query_first(p.state::jsonb, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text)) AS meta
          FROM programs p
         WHERE ${scope.sql}
-          AND jsonb_path_exists(p.state, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text))
+          AND position($1::text IN p.state::text) > 0
+          AND jsonb_path_exists(p.state::jsonb, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text))
         LIMIT 1`,
       [sha256, ...scope.params],
     );

@@ -70,7 +70,7 @@ const PROGRAM_PARTS = [
     // The transaction announces the change itself, after its commit (announceAfterCommit): the
     // setting tells the table's trigger so, without a statement of its own.
     `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8::json, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
        FROM (SELECT set_config('${PROGRAMS_ANNOUNCED_SETTING}', 'after-commit', true)) AS announced_after_commit
      ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
        state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { canonicalJson } from '../event-store/canonical-json';
 
 /** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
@@ -71,6 +72,14 @@ export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapsh
   ];
 }
 
+/**
+ * A column's value in a form that is equal when the values are: JSON columns (a program's state, kept
+ * as the text written) compare as values, whatever order their members were written in.
+ */
+function comparable(value: unknown): string | undefined {
+  return value !== null && typeof value === 'object' && !(value instanceof Date) ? canonicalJson(value) : JSON.stringify(value);
+}
+
 function diffRows(table: string, key: string, live: Record<string, unknown>[], rebuilt: Record<string, unknown>[]): string[] {
   const out: string[] = [];
   const byKey = new Map(rebuilt.map((r) => [String(r[key]), r]));
@@ -81,7 +90,7 @@ function diffRows(table: string, key: string, live: Record<string, unknown>[], r
       out.push(`${table} ${String(row[key])}: only in the live read model`);
       continue;
     }
-    const columns = Object.keys(row).filter((c) => JSON.stringify(row[c]) !== JSON.stringify(other[c]));
+    const columns = Object.keys(row).filter((c) => comparable(row[c]) !== comparable(other[c]));
     if (columns.length > 0) out.push(`${table} ${String(row[key])}: differs in ${columns.join(', ')}`);
   }
   for (const k of byKey.keys()) out.push(`${table} ${k}: only in the rebuilt read model`);
