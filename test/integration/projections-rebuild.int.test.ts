@@ -91,4 +91,30 @@ describe('projections rebuild (PostgreSQL)', () => {
     const rows = await ds.query(`SELECT program_id, version FROM programs WHERE program_id = ANY($1) ORDER BY program_id`, [ids]);
     expect(rows.map((r: { version: number }) => r.version)).toEqual([2, 2, 2]);
   });
+
+  it("sends the waiting tasks' statements only when a command changed them", async () => {
+    const sent: string[] = [];
+    const watched = new EventStore(ds, [watchProjector(new ProgramProjector(), (text) => sent.push(text))]);
+    const [create, submit] = happyPath(1).plan as ProgramCommand[];
+    const programId = `rb-tasks-${suffix}`;
+    const tasksWritten = () => sent.splice(0).some((text) => /\b(INTO|FROM) tasks\b/.test(text));
+    const tasksHeld = async () => (await ds.query('SELECT kind, role FROM tasks WHERE program_id = $1 ORDER BY kind', [programId])) as { kind: string; role: string }[];
+    let program = await recordProgram(watched, programId, [create]);
+    expect(tasksWritten()).toBe(true);
+    const waiting = await tasksHeld();
+    expect(waiting.length).toBeGreaterThan(0);
+    // The same plan again: a PlanEdited event, and the same person still has to submit it.
+    const plan = (create.payload as { plan: unknown }).plan;
+    program = await recordProgram(watched, programId, [command('EditPlan', actors.principal, { plan } as never)], program);
+    expect(tasksWritten()).toBe(false);
+    expect(await tasksHeld()).toEqual(waiting);
+    // Submitted: now the supervisor decides.
+    program = await recordProgram(watched, programId, [submit], program);
+    expect(tasksWritten()).toBe(true);
+    expect(await tasksHeld()).not.toEqual(waiting);
+    // A projector that does not remember the program (another process) reads the row and writes the tasks.
+    const other = new EventStore(ds, [watchProjector(new ProgramProjector(), (text) => sent.push(text))]);
+    await recordProgram(other, programId, [command('DecidePlan', actors.supervisor, { decision: 'reject', reason: 'Anggaran belum rinci' })], program);
+    expect(tasksWritten()).toBe(true);
+  });
 });

@@ -99,6 +99,20 @@ const PROGRAM_PARTS = [
 ] as const;
 
 /**
+ * The write when the program's waiting tasks are the ones its last write left: the program and
+ * dashboard rows only ($1-$13).
+ */
+const PROGRAM_PARTS_TASKS_KEPT = PROGRAM_PARTS.filter(([name]) => name === 'program' || name === 'dashboard');
+
+interface Folded {
+  version: number;
+  hash: string;
+  state: ProgramState;
+  /** The waiting tasks as written with this state (their columns, as one string). */
+  tasks?: string;
+}
+
+/**
  * `programs` (one row per program), `tasks` (what waits on whom) and `dashboard_programs` (the
  * dashboard's copy of a program's stage and sign-off) as folds of the events.
  */
@@ -113,7 +127,7 @@ export class ProgramProjector implements Projector {
    * the stored stream before it: no need to read the row back (a remembered state whose
    * transaction rolled back has a hash no stored event chains from).
    */
-  private readonly folded = new Map<string, { version: number; hash: string; state: ProgramState }>();
+  private readonly folded = new Map<string, Folded>();
   private readonly maxFolded: number;
 
   /**
@@ -128,11 +142,12 @@ export class ProgramProjector implements Projector {
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
     if (!streamId.startsWith(PROGRAM_STREAM_PREFIX)) return;
     const programId = streamId.slice(PROGRAM_STREAM_PREFIX.length);
-    const state = foldStored(events, await this.stateBefore(tx, programId, events[0]));
+    const before = await this.stateBefore(tx, programId, events[0]);
+    const state = foldStored(events, before.state);
     const last = events[events.length - 1];
-    const folded = { version: last.version, hash: last.hash, state };
+    const folded: Folded = { version: last.version, hash: last.hash, state };
     setBounded(this.folded, programId, folded, this.maxFolded);
-    foldedInTransaction.set(tx, { programId, ...folded });
+    foldedInTransaction.set(tx, { programId, version: last.version, hash: last.hash, state });
     if (!('programId' in state)) return;
     const s = state as ActiveState;
     // created_at comes from the state: a rebuild projects a whole stream as one batch. The next due
@@ -143,9 +158,22 @@ export class ProgramProjector implements Projector {
     // waiting ones written (ids are stable per pending decision, so they are upserted).
     const pending = pendingDecisions(s);
     const task = <K extends keyof (typeof pending)[number]>(key: K) => pending.map((p) => p[key] ?? null);
+    const tasks = [
+      pending.map((p, i) => `${programId}:${p.kind}:${p.activityId ?? '-'}:${p.userId ?? p.role}:${i}`),
+      task('kind'),
+      task('stage'),
+      task('role'),
+      task('userId'),
+      task('activityId'),
+      task('since'),
+    ];
+    // Most commands change no one's waiting task (a report edit, evidence, an expenditure): when the
+    // remembered state's write left these very tasks, the tasks statements are not sent at all.
+    folded.tasks = JSON.stringify([s.schoolId, s.regionId, tasks]);
+    const tasksKept = before.tasks === folded.tasks;
     // Nothing here needs the answer: the append sends it with its INSERT, a rebuild awaits it.
     await writeWithAppend(tx, {
-      parts: PROGRAM_PARTS,
+      parts: tasksKept ? PROGRAM_PARTS_TASKS_KEPT : PROGRAM_PARTS,
       values: [
         programId,
         s.schoolId,
@@ -160,24 +188,19 @@ export class ProgramProjector implements Projector {
         s.createdAt,
         s.timeZone,
         TERMINAL_STAGES.includes(s.stage),
-        pending.map((p, i) => `${programId}:${p.kind}:${p.activityId ?? '-'}:${p.userId ?? p.role}:${i}`),
-        task('kind'),
-        task('stage'),
-        task('role'),
-        task('userId'),
-        task('activityId'),
-        task('since'),
+        ...(tasksKept ? [] : tasks),
       ],
     });
     await announceAfterCommit(tx, PROGRAMS_CHANGED_CHANNEL);
   }
 
-  private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<ProgramState> {
+  /** The state before `first`, with the tasks its write left when it is the remembered one. */
+  private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<{ state: ProgramState; tasks?: string }> {
     // Before a stream's first event there is nothing to read.
-    if (first.version === 1) return initialProgramState();
+    if (first.version === 1) return { state: initialProgramState() };
     const known = this.folded.get(programId);
-    if (known && known.version === first.version - 1 && known.hash === first.prevHash) return known.state;
+    if (known && known.version === first.version - 1 && known.hash === first.prevHash) return known;
     const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
-    return rows[0]?.state ?? initialProgramState();
+    return { state: rows[0]?.state ?? initialProgramState() };
   }
 }
