@@ -9,6 +9,7 @@ import { coreProjectors, createDataSource, EventStore, migrate, ProgramProjector
 import { NOTIFICATION_PROJECTORS } from '@mutu/notifications';
 import { benchEnv, report, type BenchRow } from './support/bench-env';
 import { realProgramEvents } from './support/program-rows';
+import { cpuSecondsOf } from './support/worker-process';
 
 interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<unknown>;
@@ -63,6 +64,26 @@ async function measure(
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { events: perWriter * WRITERS * batch, seconds };
+}
+
+/** CPU seconds per process that /proc shows (PostgreSQL on this machine); others are left out. */
+function cpuSample(pids: number[]): Map<number, number> {
+  const sample = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      sample.set(pid, cpuSecondsOf(pid));
+    } catch {
+      // Not on this machine, or exited.
+    }
+  }
+  return sample;
+}
+
+/** CPU seconds the processes of both samples used between them (one that exited is left out). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, at] of after) seconds += at - (before.get(pid) ?? at);
+  return seconds;
 }
 
 export async function main(): Promise<void> {
@@ -162,6 +183,10 @@ export async function main(): Promise<void> {
     // series came next (the 1-event append measured 0.80x with it interleaved, 0.87-0.96x without).
     const rows: BenchRow[] = [];
     const perRound: Record<string, number[]> = {};
+    // PostgreSQL's own CPU per series (its processes' /proc counters, when it runs on this machine):
+    // where a gap to the plain INSERT is server work rather than round trips or the client's.
+    const serverCpu: Record<string, [seconds: number, events: number]> = {};
+    const serverPids = async () => ((await ds.query('SELECT pid FROM pg_stat_activity')) as { pid: number }[]).map((r) => r.pid);
     const rounds = async <K extends string>(batch: number, series: Record<K, (s: string, v: number, n: number, seed: number) => Promise<void>>, count: number, prefix?: string) => {
       const totals = Object.fromEntries(Object.keys(series).map((k) => [k, [0, 0]])) as Record<K, [number, number]>;
       const keys = Object.keys(series) as K[];
@@ -169,7 +194,12 @@ export async function main(): Promise<void> {
         // Each round starts with the next series: the background work a series leaves behind
         // (WAL, autovacuum of the rows it wrote) falls on every series alike, not on the last one.
         for (const key of keys.map((_, i) => keys[(i + round) % keys.length])) {
+          const pids = await serverPids();
+          const cpuBefore = cpuSample(pids);
           const r = await measure(batch, series[key], eventsPerRound(batch), prefix);
+          const cpu = (serverCpu[`${key} ${batch}`] ??= [0, 0]);
+          cpu[0] += cpuBetween(cpuBefore, cpuSample(pids));
+          cpu[1] += r.events;
           totals[key][0] += r.events;
           totals[key][1] += r.seconds;
           (perRound[`${key} ${batch}`] ??= []).push(Math.round(r.events / r.seconds));
@@ -210,6 +240,18 @@ export async function main(): Promise<void> {
         pass: productionRate >= 0.6 * programBase,
       });
     });
+    const microsPerEvent = (key: string) => (serverCpu[key] ? (1e6 * serverCpu[key][0]) / serverCpu[key][1] : 0);
+    if (microsPerEvent('plainProgramValues 1') > 0) {
+      for (const batch of batches) {
+        const plain = Math.min(microsPerEvent(`plainProgramValues ${batch}`), microsPerEvent(`plainProgramRecordset ${batch}`));
+        rows.push({
+          name: `PostgreSQL CPU per event, production append ${batch}-event commands`,
+          value: microsPerEvent(`production ${batch}`),
+          unit: 'µs/event',
+          baseline: { name: `the plain INSERT of the same event rows (${batch}-row statements)`, value: plain },
+        });
+      }
+    }
     // The machine is shared: the load average says how much of it the figures had.
     report('event-store', rows, { loadAverage: loadavg(), eventsPerRound: { 1: eventsPerRound(1), 10: eventsPerRound(10) }, rounds: { compared: ROUNDS, transactionPath: ROUNDS_ALONE }, perRound, writers: WRITERS, streamLength: STREAM_LENGTH });
   } finally {
