@@ -4,10 +4,12 @@
 /**
  * SELECT of `dashboard_programs` rows for the programs `p` matching `where` (SQL over `p.program_id`),
  * read from `from`: the `programs` table, or rows of it just written (an upsert's RETURNING).
+ * `signedOffAt`: the sign-off instant, read from the state by default; a writer that has the state
+ * at hand passes it (the state is JSON text: reading a member parses it).
  */
-export const DASHBOARD_PROGRAM_SQL = (programId: string, where = 'TRUE', from = 'programs') => `
+export const DASHBOARD_PROGRAM_SQL = (programId: string, where = 'TRUE', from = 'programs', signedOffAt = `(p.state->'report'->>'signedOffAt')::timestamptz`) => `
   SELECT ${programId}, p.school_id, p.region_id, p.budget_year, p.title, p.stage,
-         (p.state->'report'->>'signedOffAt')::timestamptz, p.updated_at
+         ${signedOffAt}, p.updated_at
     FROM ${from} p WHERE ${where}`;
 
 /**

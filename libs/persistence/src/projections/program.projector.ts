@@ -62,7 +62,7 @@ function progressOf(state: ActiveState): number {
 /**
  * The program projector's write, as parts of one statement ($1 program, $2 school, $3 region,
  * $4 budget year, $5 title, $6 stage, $7 version, $8 state, $9 progress, $10 updated, $11 created,
- * $12 time zone, $13 terminal stage, $14-$20 the waiting tasks' columns).
+ * $12 time zone, $13 terminal stage, $14 signed off, $15-$21 the waiting tasks' columns).
  */
 const PROGRAM_PARTS = [
   [
@@ -75,21 +75,21 @@ const PROGRAM_PARTS = [
      ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
        state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
        next_due_date = EXCLUDED.next_due_date
-     RETURNING program_id, school_id, region_id, budget_year, title, stage, state, updated_at`,
+     RETURNING program_id, school_id, region_id, budget_year, title, stage, updated_at`,
   ],
   [
     'dashboard',
-    `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program')}
+    `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program', '$14::timestamptz')}
      ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
        signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at`,
   ],
-  ['done', 'DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($14::text[])'],
+  ['done', 'DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($15::text[])'],
   [
     'waiting',
     // A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
     `INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
      SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
-       FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+       FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
             AS t(task_id, kind, stage, role, user_id, activity_id, since)
      ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
        school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
@@ -100,7 +100,7 @@ const PROGRAM_PARTS = [
 
 /**
  * The write when the program's waiting tasks are the ones its last write left: the program and
- * dashboard rows only ($1-$13).
+ * dashboard rows only ($1-$14).
  */
 const PROGRAM_PARTS_TASKS_KEPT = PROGRAM_PARTS.filter(([name]) => name === 'program' || name === 'dashboard');
 
@@ -188,6 +188,7 @@ export class ProgramProjector implements Projector {
         s.createdAt,
         s.timeZone,
         TERMINAL_STAGES.includes(s.stage),
+        s.report.signedOffAt,
         ...(tasksKept ? [] : tasks),
       ],
     });
