@@ -72,20 +72,24 @@ describe('GET /programs page cache (PostgreSQL LISTEN/NOTIFY)', () => {
       await listener.query(`LISTEN ${PROGRAMS_CHANGED_CHANNEL}`);
       const ownBackends = async () =>
         new Set((await own.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [`mutu-announce-${process.pid}`])).map((r: { pid: number }) => r.pid));
+      /** What this process's connections announced: waits for the first, then lets any other arrive. */
       const heardFromOwn = async () => {
-        // Delivery is asynchronous: let anything else that was sent arrive before counting.
+        const fromOwn = async () => {
+          const pids = await ownBackends();
+          return heard.filter((n) => pids.has(n.processId));
+        };
+        await until('the announcement', async () => (await fromOwn()).length > 0);
         await new Promise((r) => setTimeout(r, 300));
-        const pids = await ownBackends();
-        return heard.splice(0).filter((n) => pids.has(n.processId)).map((n) => n.payload);
+        const payloads = (await fromOwn()).map((n) => n.payload);
+        heard.length = 0;
+        return payloads;
       };
       const createdId = `${programId}-announced`;
       await recordProgram(new EventStore(own, [new ProgramProjector()]), createdId, happyPath(1).plan.slice(0, 1) as ProgramCommand[]);
-      await until('the announcement', () => heard.length > 0);
       // One announcement, the one sent after the commit: the append's transaction sent none (a
       // NOTIFY in it would hold PostgreSQL's notification lock through its commit).
       expect(await heardFromOwn()).toEqual(['committed']);
       await own.query('UPDATE programs SET next_due_date = next_due_date WHERE program_id = $1', [createdId]);
-      await until('the announcement', () => heard.length > 0);
       expect(await heardFromOwn()).toEqual(['']);
     } finally {
       await listener.end();
