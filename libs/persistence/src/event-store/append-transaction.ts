@@ -67,9 +67,17 @@ export async function writeWithAppend(tx: EntityManager, write: StatementParts):
  */
 export async function announceAfterCommit(tx: EntityManager, channel: string): Promise<void> {
   const deferring = tx as unknown as Partial<DeferringTx>;
-  if (typeof deferring.announceAfterCommit === 'function') deferring.announceAfterCommit(channel);
-  else await tx.query("SELECT pg_notify($1, '')", [channel]);
+  if (typeof deferring.announceAfterCommit === 'function') return deferring.announceAfterCommit(channel);
+  // One NOTIFY per transaction and channel: a rebuild projects every program in one transaction.
+  let sent = notifiedIn.get(tx);
+  if (!sent) notifiedIn.set(tx, (sent = new Set()));
+  if (sent.has(channel)) return;
+  sent.add(channel);
+  await tx.query("SELECT pg_notify($1, '')", [channel]);
 }
+
+/** Channels already notified per transaction handle outside the append path. */
+const notifiedIn = new WeakMap<object, Set<string>>();
 
 /**
  * One append with its projectors on one pooled connection, outside TypeORM's query runner, in
