@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopChild } from '@mutu/provisioning';
-import { PROJECT_ROOT } from '@mutu/temporal';
+import { PROJECT_ROOT, WORKER_NODE_FLAGS } from '@mutu/temporal';
 import { stopIfFailed } from './bench-env';
 
 export interface WorkerProcess {
@@ -13,7 +13,8 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts `dist/apps/worker/src/main.js` with `env` and resolves once it polls its task queue.
+ * Starts `dist/apps/worker/src/main.js` with `env` and the worker's node flags (WORKER_NODE_FLAGS), and
+ * resolves once it polls its task queue.
  * BENCH_WORKER_NODE_ARGS adds node flags to that process only (e.g. `--cpu-prof --cpu-prof-dir=…`).
  */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
@@ -23,7 +24,7 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<Worker
   const quieter = ['warn', 'error', 'fatal', 'silent'].includes(String(env.LOG_LEVEL));
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
+    [...WORKER_NODE_FLAGS, ...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
     { env: quieter ? { ...env, LOG_LEVEL: 'info' } : env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { WORKER_NODE_FLAGS } from '@mutu/temporal';
 import { createProgram, EMAIL, http, loginAll } from '../e2e/api-helpers';
 import { describeLifecycle } from '../e2e/api-lifecycle.suite';
 import { until } from '../support/until';
@@ -39,6 +40,8 @@ describe('production topology: what it runs, faults, and Ctrl-C', () => {
     for (const p of [...apis(t), ...workers(t)]) {
       expect(p.args).toMatch(/-r \.\/scripts\/register-dist\.js dist\/apps\/(api|worker)\/src\/main\.js$/);
     }
+    // The workers start with the node flags of compose's `worker` command.
+    for (const p of workers(t)) expect(p.args).toContain(` ${WORKER_NODE_FLAGS.join(' ')} -r ./scripts/register-dist.js `);
     expect(t.descendants().some((p) => /temporal-server\/[\d.]+\/server .*--env production .*start/.test(p.args))).toBe(true);
     // The replicas connect as the application role, which may not rewrite history.
     expect(new URL(t.runtime.DATABASE_URL).username).toBe('mutu_app');

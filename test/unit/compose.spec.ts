@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '@mutu/config';
+import { WORKER_NODE_FLAGS } from '@mutu/temporal';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -126,7 +127,7 @@ describe('docker-compose.yml (the production topology)', () => {
 
   it('runs the API and the worker with the entry points of the pruned artifact', () => {
     expect(services.api.command).toEqual(['node', '-r', './scripts/register-dist.js', 'dist/apps/api/src/main.js']);
-    expect(services.worker.command).toEqual(['node', '-r', './scripts/register-dist.js', 'dist/apps/worker/src/main.js']);
+    expect(services.worker.command).toEqual(['node', ...WORKER_NODE_FLAGS, '-r', './scripts/register-dist.js', 'dist/apps/worker/src/main.js']);
     expect(services.api.environment?.NODE_ENV).toBe('production');
     expect(services.api.environment?.SEED_DEMO_DATA).toBe('false');
   });

@@ -8,3 +8,4 @@ export * from './workflow-types';
 export * from './program-bundle';
 export * from './run-histories';
 export * from './school-reporting-start';
+export * from './worker-node-flags';

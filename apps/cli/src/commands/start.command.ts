@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadConfigOrExit } from '@mutu/config';
 import { createDataSource, DEMO_PASSWORD, loadCommandSigningKey, migrate, seedDemoData } from '@mutu/persistence';
 import { consoleLog, ensureApplicationRole, ensurePortFree, PrerequisiteError, provisionPostgres, provisionTemporal, stopChild } from '@mutu/provisioning';
-import { PROJECT_ROOT } from '@mutu/temporal';
+import { PROJECT_ROOT, WORKER_NODE_FLAGS } from '@mutu/temporal';
 import { playDemoYearWhenUp } from '../demo/demo-year';
 
 /**
@@ -64,8 +64,8 @@ export async function startCommand(): Promise<void> {
     writeFileSync(runtimeFile, JSON.stringify({ DATABASE_URL: appUrl, TEMPORAL_ADDRESS: temporal.address, pid: process.pid }, null, 2));
     stops.unshift(async () => rmSync(runtimeFile, { force: true }));
     const register = join(PROJECT_ROOT, 'scripts', 'register-dist.js');
-    const run = (name: string, entry: string) => {
-      const child = spawn(process.execPath, ['-r', register, join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit' });
+    const run = (name: string, entry: string, nodeFlags: readonly string[] = []) => {
+      const child = spawn(process.execPath, [...nodeFlags, '-r', register, join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit' });
       child.once('exit', (code, signal) => {
         if (!stopping) {
           log(`${name} exited (${signal ?? code}); stopping the rest`);
@@ -75,7 +75,7 @@ export async function startCommand(): Promise<void> {
       children.push(child);
     };
     await ensurePortFree(config.API_PORT, 'API: the port', 'API_PORT', config.API_HOST);
-    run('worker', 'apps/worker/src/main.js');
+    run('worker', 'apps/worker/src/main.js', WORKER_NODE_FLAGS);
     run('api', 'apps/api/src/main.js');
     const api = `http://${config.API_HOST}:${config.API_PORT}`;
     log(`Web app    ${api}/app/`);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { stopChild, type ProvisionLog } from '@mutu/provisioning';
+import { WORKER_NODE_FLAGS } from '@mutu/temporal';
 
 export interface ReplicaSpec {
   name: string;
@@ -51,7 +52,9 @@ export class Replica {
     const started = Date.now();
     this.out ??= createWriteStream(this.logFile, { flags: 'a' });
     const env = { ...this.spec.env, ...(this.spec.port === undefined ? {} : { API_PORT: String(this.spec.port) }) };
-    const child = spawn(process.execPath, ['-r', './scripts/register-dist.js', this.spec.entry], { cwd: this.spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A worker starts with the node flags compose's `worker` command gives it.
+    const nodeFlags = this.spec.role === 'worker' ? WORKER_NODE_FLAGS : [];
+    const child = spawn(process.execPath, [...nodeFlags, '-r', './scripts/register-dist.js', this.spec.entry], { cwd: this.spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let ready = false;
     let readyResolve: () => void = () => undefined;
