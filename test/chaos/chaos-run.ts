@@ -116,8 +116,8 @@ async function runPool(count: number, concurrency: number, task: (i: number) => 
 
 /**
  * The faults in a seeded order, each at a seeded moment of the load: when the accepted commands
- * reach a seeded share (3-85 %) of the commands the run will make, so every fault lands while
- * programs are in flight however fast the machine is. The next fault waits for the previous one to
+ * reach a seeded share (3-80 %, one fault in each equal part of it) of the commands the run will
+ * make, so every fault lands while programs are in flight however fast the machine is. The next fault waits for the previous one to
  * be over (a restarted server answering, a killed replica respawned) and for `minGapMs`.
  */
 async function injectFaults(topo: ChaosTopology, o: ChaosOptions, rng: Rng, progress: () => number, loadDone: () => boolean): Promise<Partial<Record<FaultKind, number>>> {
@@ -126,28 +126,33 @@ async function injectFaults(topo: ChaosTopology, o: ChaosOptions, rng: Rng, prog
     const j = Math.floor(rng() * (i + 1));
     [queue[i], queue[j]] = [queue[j], queue[i]];
   }
-  const moments = queue.map(() => 0.03 + rng() * 0.82).sort((a, b) => a - b);
+  // One moment in each of as many equal shares of 3-80 % of the load as there are faults: spread out,
+  // so a fast load still leaves each fault its turn after the gap that follows the one before.
+  const share = 0.77 / queue.length;
+  const moments = queue.map((_, i) => 0.03 + share * (i + rng()));
   const injected: Partial<Record<FaultKind, number>> = {};
   for (const [i, kind] of queue.entries()) {
     const earliest = Date.now() + o.minGapMs;
     while ((progress() < moments[i] || Date.now() < earliest) && !loadDone()) await new Promise((r) => setTimeout(r, 200));
     if (loadDone()) break;
     const at = Date.now();
-    const share = `${Math.round(progress() * 100)} % of the load`;
+    const loadShare = `${Math.round(progress() * 100)} % of the load`;
     if (kind === 'kill -9 worker' || kind === 'kill -9 api') {
       const replicas = (kind === 'kill -9 api' ? topo.t.apis : topo.t.workers).filter((r) => r.pid() !== undefined);
       if (replicas.length === 0) continue;
       const victim = replicas[Math.floor(rng() * replicas.length)];
-      o.log(`chaos: at ${share}: kill -9 ${victim.spec.name} (pid ${victim.pid()})`);
+      const pid = victim.pid();
+      o.log(`chaos: at ${loadShare}: kill -9 ${victim.spec.name} (pid ${pid})`);
       victim.kill('SIGKILL');
-      while (victim.pid() === undefined && Date.now() - at < 60_000) await new Promise((r) => setTimeout(r, 200));
+      // Over when the replica runs again as a new process.
+      while ((victim.pid() === undefined || victim.pid() === pid) && Date.now() - at < 60_000) await new Promise((r) => setTimeout(r, 200));
     } else if (kind === 'restart postgres') {
       const down = between(rng, 500, 3_000);
-      o.log(`chaos: at ${share}: restarting PostgreSQL (down ${down} ms)`);
+      o.log(`chaos: at ${loadShare}: restarting PostgreSQL (down ${down} ms)`);
       await topo.restartPostgres(down);
     } else {
       const signal = rng() < 0.5 ? 'SIGTERM' : 'SIGKILL';
-      o.log(`chaos: at ${share}: restarting the Temporal server (${signal})`);
+      o.log(`chaos: at ${loadShare}: restarting the Temporal server (${signal})`);
       await topo.restartTemporal(signal);
     }
     o.log(`chaos: ${kind} done in ${Date.now() - at} ms`);
