@@ -117,8 +117,9 @@ async function runPool(count: number, concurrency: number, task: (i: number) => 
 /**
  * The faults in a seeded order, each at a seeded moment of the load: when the accepted commands
  * reach a seeded share (3-80 %, one fault in each equal part of it) of the commands the run will
- * make, so every fault lands while programs are in flight however fast the machine is. The next fault waits for the previous one to
- * be over (a restarted server answering, a killed replica respawned) and for `minGapMs`.
+ * make, so every fault lands while programs are in flight however fast the machine is. The next
+ * fault waits for the previous one to be over (a restarted server answering, a killed replica
+ * respawned) and for `minGapMs`.
  */
 async function injectFaults(topo: ChaosTopology, o: ChaosOptions, rng: Rng, progress: () => number, loadDone: () => boolean): Promise<Partial<Record<FaultKind, number>>> {
   const queue = (Object.entries(o.faults) as [FaultKind, number][]).flatMap(([kind, n]) => Array.from({ length: n }, () => kind));
