@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { decide, evolve, initialProgramState, type Actor, type ProgramCommand, type ProgramState } from '@mutu/domain';
-import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId } from '@mutu/persistence';
+import { createDataSource, EventStore, migrate, ProgramProjector, programStreamId, readProgramState } from '@mutu/persistence';
 import {
   HttpWebhookSender,
   NotificationProjector,
@@ -234,7 +234,7 @@ describe('notifications outbox delivery (PostgreSQL + SMTP + HTTP)', () => {
     const system: Actor = { userId: 'system', roles: ['system'], schoolIds: [], regionIds: [] };
     const [reminder] = decide(
       command('RecordReminder', system, { stage: 'plan', kind: 'plan:reminder:5', dueDate: '2026-01-30', recipientRole: 'principal', offsetWorkingDays: 5 } as never),
-      (await ds.query(`SELECT state FROM programs WHERE program_id = $1`, [alone.programId]))[0].state,
+      (await readProgramState(ds, alone.programId))!.state,
     );
     await noticeOnly.append({ streamId: programStreamId(alone.programId), expectedVersion: version, commandId: `${alone.programId}:remind`, events: [reminder] as never, metadata: {}, occurredAt: new Date().toISOString() });
     expect(readsRow()).toBe(true);

@@ -12,6 +12,7 @@ export * from './migrations';
 export * from './persistence.module';
 export * from './prepared-query';
 export * from './projections/program.projector';
+export * from './projections/program-state';
 export * from './projections/read-model-diff';
 export * from './seed/demo-seed';
 export * from './projections/campaign.projector';

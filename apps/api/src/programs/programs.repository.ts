@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasProgramRole, type Actor } from '@mutu/domain';
-import { overdueOf } from '@mutu/persistence';
+import { currentProgramState, overdueOf, programStateTailOf, type TailEvent } from '@mutu/persistence';
+import type { ProgramState } from '@mutu/domain';
 import { DataSource } from 'typeorm';
 
 export interface ProgramRow {
@@ -34,6 +35,15 @@ export function scopeCondition(actor: Actor, alias: string, firstParam: number):
 }
 
 const OVERDUE = overdueOf('p');
+/** The row's columns, whether it is overdue, and the events its stored state lacks. */
+const ROW = `p.*, ${OVERDUE} AS overdue, ${programStateTailOf('p')} AS state_tail`;
+
+/** The row with its state brought up to the row's version (the tail folded onto the stored state). */
+function withCurrentState(row: (ProgramRow & { state_tail?: TailEvent[] | null; state_version?: number }) | undefined): ProgramRow | undefined {
+  if (!row) return undefined;
+  const { state_tail: tail, state_version: _stored, ...rest } = row;
+  return { ...rest, state: currentProgramState(row.state as unknown as ProgramState, tail) as unknown as Record<string, unknown> };
+}
 
 @Injectable()
 export class ProgramsRepository {
@@ -42,17 +52,14 @@ export class ProgramsRepository {
   /** The program if the actor may see it; undefined (→ 404) otherwise. */
   async findVisible(programId: string, actor: Actor): Promise<ProgramRow | undefined> {
     const scope = scopeCondition(actor, 'p', 2);
-    const rows: ProgramRow[] = await this.ds.query(`SELECT p.*, ${OVERDUE} AS overdue FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [
-      programId,
-      ...scope.params,
-    ]);
-    return rows[0];
+    const rows: ProgramRow[] = await this.ds.query(`SELECT ${ROW} FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [programId, ...scope.params]);
+    return withCurrentState(rows[0]);
   }
 
   /** The read model row, whatever the caller's scope (callers check scope first). */
   async findById(programId: string): Promise<ProgramRow | undefined> {
-    const rows: ProgramRow[] = await this.ds.query(`SELECT p.*, ${OVERDUE} AS overdue FROM programs p WHERE p.program_id = $1`, [programId]);
-    return rows[0];
+    const rows: ProgramRow[] = await this.ds.query(`SELECT ${ROW} FROM programs p WHERE p.program_id = $1`, [programId]);
+    return withCurrentState(rows[0]);
   }
 
   async schoolRegion(schoolId: string): Promise<{ regionId: string; timeZone: string } | undefined> {

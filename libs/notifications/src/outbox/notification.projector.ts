@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { activeSchoolSupervisorIds, programStateInTransaction, writeInTransaction, type Projector, type StoredEvent } from '@mutu/persistence';
+import { activeSchoolSupervisorIds, programStateInTransaction, readProgramState, writeInTransaction, type Projector, type StoredEvent } from '@mutu/persistence';
 import { queueNotice, type Notice } from './notice-queue';
 
 const PREFIX = 'program-';
@@ -38,12 +38,14 @@ export class NotificationProjector implements Projector {
 
   /**
    * The program as its row holds it after this append: the state the program projector folded in
-   * this transaction when it has it (it ran first and wrote the row from it), else the row.
+   * this transaction when it has it (it ran first and wrote the row from it), else the row (its
+   * stored state with the events after it folded on).
    */
   private async programOf(tx: EntityManager, programId: string, last: StoredEvent): Promise<ProgramRow | undefined> {
     const folded = programStateInTransaction(tx, programId, last);
     if (folded && 'programId' in folded) return { school_id: folded.schoolId, region_id: folded.regionId, state: folded };
-    return (await tx.query('SELECT school_id, region_id, state FROM programs WHERE program_id = $1', [programId]))[0];
+    const row = await readProgramState(tx, programId);
+    return row && 'programId' in row.state ? { school_id: row.school_id, region_id: row.region_id, state: row.state } : undefined;
   }
 
   /**

@@ -6,6 +6,7 @@ import { announceAfterCommit, writeWithAppend } from '../event-store/append-tran
 import { PROGRAMS_CHANGED_CHANNEL } from '../migrations/1760000000800-programs-changed-notify';
 import { PROGRAMS_ANNOUNCED_SETTING } from '../migrations/1760000001610-programs-announced-after-commit';
 import { DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
+import { readProgramState } from './program-state';
 
 export const PROGRAM_STREAM_PREFIX = 'program-';
 
@@ -59,55 +60,102 @@ function progressOf(state: ActiveState): number {
   return Math.min(1, (idx + within) / (order.length - 1));
 }
 
+/** The waiting tasks' statements, their parameters from `$first` (with $1 program, $2 school, $3 region). */
+const tasksParts = (first: number) => {
+  const [ids, kinds, stages, roles, users, activities, since] = Array.from({ length: 7 }, (_, i) => `$${first + i}`);
+  return [
+    ['done', `DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL(${ids}::text[])`],
+    [
+      'waiting',
+      // A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
+      `INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
+       SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
+         FROM unnest(${ids}::text[], ${kinds}::text[], ${stages}::text[], ${roles}::text[], ${users}::text[], ${activities}::text[], ${since}::timestamptz[])
+              AS t(task_id, kind, stage, role, user_id, activity_id, since)
+       ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
+         school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
+       WHERE (tasks.kind, tasks.stage, tasks.role, tasks.user_id, tasks.school_id, tasks.region_id, tasks.activity_id, tasks.since)
+             IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.stage, EXCLUDED.role, EXCLUDED.user_id, EXCLUDED.school_id, EXCLUDED.region_id, EXCLUDED.activity_id, EXCLUDED.since)`,
+    ],
+  ] as const;
+};
+
+/** The dashboard row, copied from the program row as written (`program`), with the sign-off `signedOff`. */
+const dashboardPart = (signedOff: string) =>
+  [
+    'dashboard',
+    `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program', `${signedOff}::timestamptz`)}
+     ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
+       signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at`,
+  ] as const;
+
 /**
- * The program projector's write, as parts of one statement ($1 program, $2 school, $3 region,
- * $4 budget year, $5 title, $6 stage, $7 version, $8 state, $9 progress, $10 updated, $11 created,
- * $12 time zone, $13 terminal stage, $14 signed off, $15-$21 the waiting tasks' columns).
+ * The program projector's write with the state, as parts of one statement ($1 program, $2 school,
+ * $3 region, $4 budget year, $5 title, $6 stage, $7 version, $8 state, $9 progress, $10 updated,
+ * $11 created, $12 time zone, $13 terminal stage, $14 signed off, $15-$21 the waiting tasks' columns).
+ * The state written is the fold up to the version written: `state_version` is that version.
  */
-const PROGRAM_PARTS = [
+const WITH_STATE = [
   [
     'program',
     // The transaction announces the change itself, after its commit (announceAfterCommit): the
     // setting tells the table's trigger so, without a statement of its own.
-    `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, progress, created_at, updated_at, time_zone, next_due_date)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8::json, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
+    `INSERT INTO programs (program_id, school_id, region_id, budget_year, title, stage, version, state, state_version, progress, created_at, updated_at, time_zone, next_due_date)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8::json, $7, $9, $11, $10, $12, CASE WHEN $13::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
        FROM (SELECT set_config('${PROGRAMS_ANNOUNCED_SETTING}', 'after-commit', true)) AS announced_after_commit
      ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage, version = EXCLUDED.version,
-       state = EXCLUDED.state, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at, time_zone = EXCLUDED.time_zone,
-       next_due_date = EXCLUDED.next_due_date
+       state = EXCLUDED.state, state_version = EXCLUDED.state_version, progress = EXCLUDED.progress, updated_at = EXCLUDED.updated_at,
+       time_zone = EXCLUDED.time_zone, next_due_date = EXCLUDED.next_due_date
      RETURNING program_id, school_id, region_id, budget_year, title, stage, updated_at`,
   ],
-  [
-    'dashboard',
-    `INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id', 'TRUE', 'program', '$14::timestamptz')}
-     ON CONFLICT (program_id) DO UPDATE SET title = EXCLUDED.title, stage = EXCLUDED.stage,
-       signed_off_at = EXCLUDED.signed_off_at, updated_at = EXCLUDED.updated_at`,
-  ],
-  ['done', 'DELETE FROM tasks WHERE program_id = $1 AND task_id <> ALL($15::text[])'],
-  [
-    'waiting',
-    // A task still waiting as it was is left alone: no new row version, no index entries, no WAL.
-    `INSERT INTO tasks (task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id, since)
-     SELECT t.task_id, $1, t.kind, t.stage, t.role, t.user_id, $2, $3, t.activity_id, t.since
-       FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
-            AS t(task_id, kind, stage, role, user_id, activity_id, since)
-     ON CONFLICT (task_id) DO UPDATE SET kind = EXCLUDED.kind, stage = EXCLUDED.stage, role = EXCLUDED.role, user_id = EXCLUDED.user_id,
-       school_id = EXCLUDED.school_id, region_id = EXCLUDED.region_id, activity_id = EXCLUDED.activity_id, since = EXCLUDED.since
-     WHERE (tasks.kind, tasks.stage, tasks.role, tasks.user_id, tasks.school_id, tasks.region_id, tasks.activity_id, tasks.since)
-           IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.stage, EXCLUDED.role, EXCLUDED.user_id, EXCLUDED.school_id, EXCLUDED.region_id, EXCLUDED.activity_id, EXCLUDED.since)`,
-  ],
+  dashboardPart('$14'),
+  ...tasksParts(15),
 ] as const;
 
 /**
- * The write when the program's waiting tasks are the ones its last write left: the program and
- * dashboard rows only ($1-$14).
+ * The write without the state, on a row that exists: its state stays the fold up to its
+ * `state_version` ($1 program, $2 school, $3 region, $4 title, $5 stage, $6 version, $7 progress,
+ * $8 updated, $9 time zone, $10 terminal stage, $11 signed off, $12-$18 the waiting tasks' columns).
  */
-const PROGRAM_PARTS_TASKS_KEPT = PROGRAM_PARTS.filter(([name]) => name === 'program' || name === 'dashboard');
+const WITHOUT_STATE = [
+  [
+    'program',
+    `UPDATE programs SET school_id = $2, region_id = $3, title = $4, stage = $5, version = $6, progress = $7, updated_at = $8,
+       time_zone = $9, next_due_date = CASE WHEN $10::boolean THEN NULL ELSE ${nextDueDateOf('$1')} END
+       FROM (SELECT set_config('${PROGRAMS_ANNOUNCED_SETTING}', 'after-commit', true)) AS announced_after_commit
+      WHERE programs.program_id = $1
+     RETURNING programs.program_id, programs.school_id, programs.region_id, programs.budget_year, programs.title, programs.stage, programs.updated_at`,
+  ],
+  dashboardPart('$11'),
+  ...tasksParts(12),
+] as const;
+
+/**
+ * The writes when the program's waiting tasks are the ones its last write left: the program and
+ * dashboard rows only.
+ */
+const tasksKeptOf = (parts: typeof WITH_STATE | typeof WITHOUT_STATE) => parts.filter(([name]) => name === 'program' || name === 'dashboard');
+const WITH_STATE_TASKS_KEPT = tasksKeptOf(WITH_STATE);
+const WITHOUT_STATE_TASKS_KEPT = tasksKeptOf(WITHOUT_STATE);
+
+/**
+ * Events a stored state may lag behind the stream: past this many, the append writes the state.
+ * A reader folds at most this many events less one onto the state it reads.
+ */
+export const STATE_WRITTEN_EVERY = 16;
+
+/** Every evidence file the program holds, as one string: it changes when an append changes them. */
+function evidenceOf(state: ProgramState): string {
+  if (!('programId' in state)) return '';
+  return state.plan.activities.map((a) => `${a.id}:${a.evidence.map((e) => e.sha256).join(',')}`).join(';');
+}
 
 interface Folded {
   version: number;
   hash: string;
   state: ProgramState;
+  /** The version whose state the row holds (0: no row yet). */
+  stateVersion: number;
   /** The waiting tasks as written with this state (their columns, as one string). */
   tasks?: string;
 }
@@ -145,7 +193,13 @@ export class ProgramProjector implements Projector {
     const before = await this.stateBefore(tx, programId, events[0]);
     const state = foldStored(events, before.state);
     const last = events[events.length - 1];
-    const folded: Folded = { version: last.version, hash: last.hash, state };
+    // The state is written with the row's first append, every STATE_WRITTEN_EVERY events after the
+    // state the row holds, and whenever the evidence changes (an evidence download searches the
+    // stored states for the file). Otherwise the row's other columns are written and its state
+    // stays the fold up to its state_version: readers fold the events after it (program-state.ts).
+    const withState =
+      before.stateVersion === 0 || last.version - before.stateVersion >= STATE_WRITTEN_EVERY || evidenceOf(before.state) !== evidenceOf(state);
+    const folded: Folded = { version: last.version, hash: last.hash, state, stateVersion: withState ? last.version : before.stateVersion };
     setBounded(this.folded, programId, folded, this.maxFolded);
     foldedInTransaction.set(tx, { programId, version: last.version, hash: last.hash, state });
     if (!('programId' in state)) return;
@@ -171,37 +225,62 @@ export class ProgramProjector implements Projector {
     // remembered state's write left these very tasks, the tasks statements are not sent at all.
     folded.tasks = JSON.stringify([s.schoolId, s.regionId, tasks]);
     const tasksKept = before.tasks === folded.tasks;
+    const terminal = TERMINAL_STAGES.includes(s.stage);
     // Nothing here needs the answer: the append sends it with its INSERT, a rebuild awaits it.
-    await writeWithAppend(tx, {
-      parts: tasksKept ? PROGRAM_PARTS_TASKS_KEPT : PROGRAM_PARTS,
-      values: [
-        programId,
-        s.schoolId,
-        s.regionId,
-        s.budgetYear,
-        s.title,
-        s.stage,
-        last.version,
-        JSON.stringify(s),
-        progressOf(s),
-        last.occurredAt,
-        s.createdAt,
-        s.timeZone,
-        TERMINAL_STAGES.includes(s.stage),
-        s.report.signedOffAt,
-        ...(tasksKept ? [] : tasks),
-      ],
-    });
+    await writeWithAppend(
+      tx,
+      withState
+        ? {
+            parts: tasksKept ? WITH_STATE_TASKS_KEPT : WITH_STATE,
+            values: [
+              programId,
+              s.schoolId,
+              s.regionId,
+              s.budgetYear,
+              s.title,
+              s.stage,
+              last.version,
+              JSON.stringify(s),
+              progressOf(s),
+              last.occurredAt,
+              s.createdAt,
+              s.timeZone,
+              terminal,
+              s.report.signedOffAt,
+              ...(tasksKept ? [] : tasks),
+            ],
+          }
+        : {
+            parts: tasksKept ? WITHOUT_STATE_TASKS_KEPT : WITHOUT_STATE,
+            values: [
+              programId,
+              s.schoolId,
+              s.regionId,
+              s.title,
+              s.stage,
+              last.version,
+              progressOf(s),
+              last.occurredAt,
+              s.timeZone,
+              terminal,
+              s.report.signedOffAt,
+              ...(tasksKept ? [] : tasks),
+            ],
+          },
+    );
     await announceAfterCommit(tx, PROGRAMS_CHANGED_CHANNEL);
   }
 
-  /** The state before `first`, with the tasks its write left when it is the remembered one. */
-  private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<{ state: ProgramState; tasks?: string }> {
+  /**
+   * The state before `first` and the version whose state the row holds, with the tasks its write
+   * left when it is the remembered one.
+   */
+  private async stateBefore(tx: EntityManager, programId: string, first: StoredEvent): Promise<{ state: ProgramState; stateVersion: number; tasks?: string }> {
     // Before a stream's first event there is nothing to read.
-    if (first.version === 1) return { state: initialProgramState() };
+    if (first.version === 1) return { state: initialProgramState(), stateVersion: 0 };
     const known = this.folded.get(programId);
     if (known && known.version === first.version - 1 && known.hash === first.prevHash) return known;
-    const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
-    return { state: rows[0]?.state ?? initialProgramState() };
+    const row = await readProgramState(tx, programId);
+    return row ? { state: row.state, stateVersion: row.state_version } : { state: initialProgramState(), stateVersion: 0 };
   }
 }

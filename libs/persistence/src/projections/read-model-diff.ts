@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { ProgramState } from '@mutu/domain';
 import { canonicalJson } from '../event-store/canonical-json';
+import { currentProgramState, programStateTailOf, type TailEvent } from './program-state';
 
 /** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
@@ -19,7 +21,10 @@ export interface ReadModelSnapshot {
 type Queryable = Pick<EntityManager, 'query'>;
 
 // Only the columns the projector writes: other features may keep columns of their own on `programs`.
-const PROGRAM_COLUMNS = `program_id, school_id, region_id, budget_year, title, stage, version, state, progress, time_zone, next_due_date::text,
+// The state compared is the program's current one (the stored state with the events after it
+// folded on): how far behind the stored state is depends on the appends that wrote it, which a
+// rebuild does not repeat.
+const PROGRAM_COLUMNS = `program_id, school_id, region_id, budget_year, title, stage, version, state, ${programStateTailOf('programs')} AS state_tail, progress, time_zone, next_due_date::text,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS created_at,
   to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS updated_at`;
 const TASK_COLUMNS = `task_id, program_id, kind, stage, role, user_id, school_id, region_id, activity_id,
@@ -31,7 +36,10 @@ const CAMPAIGN_COLUMNS = `campaign_id, title, organiser, region_id, time_zone, p
 
 export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapshot> {
   return {
-    programs: await q.query(`SELECT ${PROGRAM_COLUMNS} FROM programs ORDER BY program_id`),
+    programs: ((await q.query(`SELECT ${PROGRAM_COLUMNS} FROM programs ORDER BY program_id`)) as Record<string, unknown>[]).map(({ state_tail: tail, ...row }) => ({
+      ...row,
+      state: currentProgramState(row.state as ProgramState, tail as TailEvent[] | null),
+    })),
     tasks: await q.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY task_id`),
     campaigns: await q.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY campaign_id`),
     campaign_clusters: await q.query(

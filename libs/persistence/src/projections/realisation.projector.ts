@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { PROGRAM_STREAM_PREFIX, programStateInTransaction } from './program.projector';
 import { writeInTransaction } from '../event-store/append-transaction';
+import { readProgramState } from './program-state';
 
 /** Events that change what a program planned or spent. */
 const RELEVANT = new Set(['ProgramCreated', 'PlanEdited', 'ActivityCompleted', 'ActivityDropped', 'ExpenditureRecorded', 'ExpenditureWithdrawn']);
@@ -19,8 +20,7 @@ export class RealisationProjector implements Projector {
   readonly tables = ['realisation_expenditures', 'realisation_activities'] as const;
 
   private async storedState(tx: EntityManager, programId: string): Promise<ProgramState | undefined> {
-    const rows: { state: ProgramState }[] = await tx.query('SELECT state FROM programs WHERE program_id = $1', [programId]);
-    return rows[0]?.state;
+    return (await readProgramState(tx, programId))?.state;
   }
 
   async apply(tx: EntityManager, streamId: string, events: StoredEvent[]): Promise<void> {
