@@ -186,6 +186,11 @@ export async function main(): Promise<void> {
     // PostgreSQL's own CPU per series (its processes' /proc counters, when it runs on this machine):
     // where a gap to the plain INSERT is server work rather than round trips or the client's.
     const serverCpu: Record<string, [seconds: number, events: number]> = {};
+    // WAL written per series (the cluster's insert position before and after each round): what an
+    // append costs the disk, the archive and every replica.
+    const walBytes: Record<string, [bytes: number, events: number]> = {};
+    const walPosition = async () => ((await ds.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[])[0].lsn;
+    const walBetween = async (from: string, to: string) => Number(((await ds.query('SELECT pg_wal_lsn_diff($2::pg_lsn, $1::pg_lsn) AS d', [from, to])) as { d: string }[])[0].d);
     const serverPids = async () => ((await ds.query('SELECT pid FROM pg_stat_activity')) as { pid: number }[]).map((r) => r.pid);
     const rounds = async <K extends string>(batch: number, series: Record<K, (s: string, v: number, n: number, seed: number) => Promise<void>>, count: number, prefix?: string) => {
       const totals = Object.fromEntries(Object.keys(series).map((k) => [k, [0, 0]])) as Record<K, [number, number]>;
@@ -196,10 +201,14 @@ export async function main(): Promise<void> {
         for (const key of keys.map((_, i) => keys[(i + round) % keys.length])) {
           const pids = await serverPids();
           const cpuBefore = cpuSample(pids);
+          const walBefore = await walPosition();
           const r = await measure(batch, series[key], eventsPerRound(batch), prefix);
           const cpu = (serverCpu[`${key} ${batch}`] ??= [0, 0]);
           cpu[0] += cpuBetween(cpuBefore, cpuSample(pids));
           cpu[1] += r.events;
+          const wal = (walBytes[`${key} ${batch}`] ??= [0, 0]);
+          wal[0] += await walBetween(walBefore, await walPosition());
+          wal[1] += r.events;
           totals[key][0] += r.events;
           totals[key][1] += r.seconds;
           (perRound[`${key} ${batch}`] ??= []).push(Math.round(r.events / r.seconds));
@@ -251,6 +260,15 @@ export async function main(): Promise<void> {
           baseline: { name: `the plain INSERT of the same event rows (${batch}-row statements)`, value: plain },
         });
       }
+    }
+    const walPerEvent = (key: string) => walBytes[key][0] / walBytes[key][1];
+    for (const batch of batches) {
+      rows.push({
+        name: `WAL per event, production append ${batch}-event commands`,
+        value: walPerEvent(`production ${batch}`),
+        unit: 'bytes/event',
+        baseline: { name: `the plain INSERT of the same event rows (${batch}-row statements)`, value: Math.min(walPerEvent(`plainProgramValues ${batch}`), walPerEvent(`plainProgramRecordset ${batch}`)) },
+      });
     }
     // The machine is shared: the load average says how much of it the figures had.
     report('event-store', rows, { loadAverage: loadavg(), eventsPerRound: { 1: eventsPerRound(1), 10: eventsPerRound(10) }, rounds: { compared: ROUNDS, transactionPath: ROUNDS_ALONE }, perRound, writers: WRITERS, streamLength: STREAM_LENGTH });
