@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { emptyDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { createDataSource, eventHash, EventStore, GENESIS_HASH, MIGRATIONS, migrate, verifyStore } from '@mutu/persistence';
 
 const EVENTS_ONLY = 1760000000500;
@@ -8,24 +9,18 @@ const stampOf = (m: (typeof MIGRATIONS)[number]) => Number(/\d+$/.exec(m.name)![
 // A database written by the version before the events-only append (command log and stream heads in
 // their own tables) must keep its events and go on working after the migration.
 describe('event store migration from the commands/streams schema (PostgreSQL)', () => {
-  let admin: DataSource;
+  let db: IsolatedDatabase;
   let url: string;
-  const database = `mutu_migration_${randomUUID().replace(/-/g, '')}`;
   const streamId = `program-${randomUUID()}`;
   const occurredAt = '2026-03-02T01:00:00.000Z';
 
   beforeAll(async () => {
-    admin = createDataSource({ url: (process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!, poolSize: 1 });
-    await admin.initialize();
-    await admin.query(`CREATE DATABASE ${database}`);
-    const u = new URL((process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL)!);
-    u.pathname = `/${database}`;
-    url = u.toString();
+    db = await emptyDatabase('mutu_migration');
+    url = db.url;
   });
 
   afterAll(async () => {
-    await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await admin?.destroy();
+    await db?.drop().catch(() => undefined);
   });
 
   /** Two commands (3 events, then 1) written exactly as the earlier append statement wrote them. */

@@ -15,21 +15,18 @@ export class DownloadEvidenceUseCase {
 
   async execute(actor: Actor, sha256: string) {
     const scope = scopeCondition(actor, 'p', 2);
-    // A state is kept as JSON text: one whose text does not hold the hash is passed over before
-    // it is parsed for the path query.
-    const rows: { meta: { filename: string; mimeType: string } | null }[] = await this.ds.query(
-      `SELECT jsonb_path_query_first(p.state::jsonb, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text)) AS meta
-         FROM programs p
-        WHERE ${scope.sql}
-          AND position($1::text IN p.state::text) > 0
-          AND jsonb_path_exists(p.state::jsonb, '$.plan.activities[*].evidence[*] ? (@.sha256 == $h)', jsonb_build_object('h', $1::text))
+    // The evidence index, by hash, joined to the programs the caller may see.
+    const rows: { filename: string; mime_type: string }[] = await this.ds.query(
+      `SELECT e.filename, e.mime_type
+         FROM program_evidence e JOIN programs p ON p.program_id = e.program_id
+        WHERE e.sha256 = $1 AND ${scope.sql}
         LIMIT 1`,
       [sha256, ...scope.params],
     );
-    const meta = rows[0]?.meta;
+    const meta = rows[0];
     if (!meta) throw notFound('evidence');
     const file = await this.storage.open(sha256);
     if (!file) throw notFound('evidence');
-    return { ...file, filename: meta.filename, mimeType: meta.mimeType };
+    return { ...file, filename: meta.filename, mimeType: meta.mime_type };
   }
 }

@@ -4,6 +4,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export const APPLICATION_GROUP_ROLE = 'mutu_application';
 
 /**
+ * SQL: grants `privileges` on `tables` to the application group role when the role exists (a
+ * database migrated without it, as throwaway test databases may be, has no one to grant to).
+ */
+export const grantToApplicationRole = (privileges: string, tables: string) => `
+  DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
+      GRANT ${privileges} ON ${tables} TO ${APPLICATION_GROUP_ROLE};
+    END IF;
+  END $$`;
+
+/**
  * Append-only by privilege, not by convention. The application role may INSERT and SELECT events
  * and nothing else (no UPDATE, DELETE, TRUNCATE, REFERENCES or TRIGGER); every other table (the
  * read models, sessions, idempotency records, outbox...) and those later migrations create stay

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 
 /**
  * BOSP components per budget year, with the regulation each list comes from. Seeded with the
@@ -43,12 +43,7 @@ export class BospComponents1760000001400 implements MigrationInterface {
         [year, SEED_SOURCE, JSON.stringify(SEED_COMPONENTS)],
       );
     }
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE ON bosp_component_lists TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE', 'bosp_component_lists'));
   }
 
   async down(q: QueryRunner): Promise<void> {

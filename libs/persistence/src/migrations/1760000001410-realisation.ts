@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 
 /**
  * The realisation read model: one row per planned activity (its component and planned amount) and
@@ -45,12 +45,7 @@ export class Realisation1760000001410 implements MigrationInterface {
         PRIMARY KEY (program_id, expenditure_id)
       )`);
     await q.query('CREATE INDEX realisation_expenditures_school_year ON realisation_expenditures (school_id, budget_year)');
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON realisation_activities, realisation_expenditures TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE, DELETE, TRUNCATE', 'realisation_activities, realisation_expenditures'));
   }
 
   async down(q: QueryRunner): Promise<void> {

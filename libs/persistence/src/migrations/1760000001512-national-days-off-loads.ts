@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 
 /**
  * Which years' decreed national holidays and collective leave were loaded, from which decree and
@@ -17,12 +17,7 @@ export class NationalDaysOffLoads1760000001512 implements MigrationInterface {
         loaded_by text        NOT NULL,
         loaded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE, DELETE ON national_days_off_loads TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE, DELETE', 'national_days_off_loads'));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 
 /**
  * Assigned supervisors (pengawas binaan): which supervisors answer for a school. A school with no
@@ -19,12 +19,7 @@ export class SchoolSupervisors1760000001520 implements MigrationInterface {
         PRIMARY KEY (school_id, user_id)
       )`);
     await q.query('CREATE INDEX school_supervisors_user ON school_supervisors (user_id)');
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE, DELETE ON school_supervisors TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE, DELETE', 'school_supervisors'));
   }
 
   async down(q: QueryRunner): Promise<void> {

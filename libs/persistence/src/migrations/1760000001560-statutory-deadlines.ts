@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 
 /**
  * The statutory BOSP report deadlines of each school and budget year (stage I report due 31 July,
@@ -28,12 +28,7 @@ export class StatutoryDeadlines1760000001560 implements MigrationInterface {
         PRIMARY KEY (school_id, budget_year, report)
       )`);
     await q.query('CREATE INDEX statutory_deadlines_region_idx ON statutory_deadlines (region_id, budget_year, status)');
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON statutory_deadlines TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE, DELETE, TRUNCATE', 'statutory_deadlines'));
   }
 
   async down(q: QueryRunner): Promise<void> {

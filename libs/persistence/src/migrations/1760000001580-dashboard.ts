@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APPLICATION_GROUP_ROLE } from './1760000001000-application-role';
+import { grantToApplicationRole } from './1760000001000-application-role';
 import { DASHBOARD_COMPONENTS_SQL, DASHBOARD_PROGRAM_SQL } from '../projections/dashboard.sql';
 
 /**
@@ -37,12 +37,7 @@ export class Dashboard1760000001580 implements MigrationInterface {
     await q.query('CREATE INDEX dashboard_components_region_year ON dashboard_components (region_id, budget_year)');
     await q.query(`INSERT INTO dashboard_programs ${DASHBOARD_PROGRAM_SQL('p.program_id')}`);
     await q.query(`INSERT INTO dashboard_components ${DASHBOARD_COMPONENTS_SQL('p.program_id')}`);
-    await q.query(`
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_GROUP_ROLE}') THEN
-          GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON dashboard_programs, dashboard_components TO ${APPLICATION_GROUP_ROLE};
-        END IF;
-      END $$`);
+    await q.query(grantToApplicationRole('SELECT, INSERT, UPDATE, DELETE, TRUNCATE', 'dashboard_programs, dashboard_components'));
   }
 
   async down(q: QueryRunner): Promise<void> {

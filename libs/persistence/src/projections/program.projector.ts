@@ -2,7 +2,7 @@ import { evolve, initialProgramState, pendingDecisions, TERMINAL_STAGES, upcast,
 import type { EntityManager } from 'typeorm';
 import type { Projector, StoredEvent } from '../event-store/event-store.types';
 import { setBounded } from '../bounded-map';
-import { announceAfterCommit, writeWithAppend } from '../event-store/append-transaction';
+import { announceAfterCommit, writeInTransaction, writeWithAppend } from '../event-store/append-transaction';
 import { PROGRAMS_CHANGED_CHANNEL } from '../migrations/1760000000800-programs-changed-notify';
 import { PROGRAMS_ANNOUNCED_SETTING } from '../migrations/1760000001610-programs-announced-after-commit';
 import { DASHBOARD_PROGRAM_SQL } from './dashboard.sql';
@@ -144,11 +144,28 @@ const WITHOUT_STATE_TASKS_KEPT = tasksKeptOf(WITHOUT_STATE);
  */
 export const STATE_WRITTEN_EVERY = 16;
 
-/** Every evidence file the program holds, as one string: it changes when an append changes them. */
-function evidenceOf(state: ProgramState): string {
-  if (!('programId' in state)) return '';
-  return state.plan.activities.map((a) => `${a.id}:${a.evidence.map((e) => e.sha256).join(',')}`).join(';');
+/** The program's evidence files as `program_evidence` holds them: key, activity, hash, name, type. */
+function evidenceOf(state: ProgramState): string[][] {
+  if (!('programId' in state)) return [[], [], [], [], []];
+  const files = state.plan.activities.flatMap((a) => a.evidence.map((e) => ({ activityId: a.id, ...e })));
+  return [
+    files.map((f) => `${f.activityId}/${f.sha256}`),
+    files.map((f) => f.activityId),
+    files.map((f) => f.sha256),
+    files.map((f) => f.filename),
+    files.map((f) => f.mimeType),
+  ];
 }
+
+/**
+ * The program's evidence files ($1 program, $2 their keys, $3-$6 their columns): the ones it no
+ * longer holds dropped, the others written (a file already there is left alone).
+ */
+const EVIDENCE_WRITE = `WITH gone AS (DELETE FROM program_evidence WHERE program_id = $1 AND activity_id || '/' || sha256 <> ALL($2::text[]))
+  INSERT INTO program_evidence (program_id, activity_id, sha256, filename, mime_type)
+  SELECT $1, t.activity_id, t.sha256, t.filename, t.mime_type
+    FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(activity_id, sha256, filename, mime_type)
+  ON CONFLICT (program_id, activity_id, sha256) DO NOTHING`;
 
 interface Folded {
   version: number;
@@ -161,12 +178,13 @@ interface Folded {
 }
 
 /**
- * `programs` (one row per program), `tasks` (what waits on whom) and `dashboard_programs` (the
- * dashboard's copy of a program's stage and sign-off) as folds of the events.
+ * `programs` (one row per program), `tasks` (what waits on whom), `dashboard_programs` (the
+ * dashboard's copy of a program's stage and sign-off) and `program_evidence` (its evidence files by
+ * hash) as folds of the events.
  */
 export class ProgramProjector implements Projector {
   readonly name = 'programs';
-  readonly tables = ['tasks', 'dashboard_programs', 'programs'] as const;
+  readonly tables = ['tasks', 'dashboard_programs', 'program_evidence', 'programs'] as const;
 
   /**
    * The state this projector last folded per program, with the version and hash of the event it
@@ -193,12 +211,10 @@ export class ProgramProjector implements Projector {
     const before = await this.stateBefore(tx, programId, events[0]);
     const state = foldStored(events, before.state);
     const last = events[events.length - 1];
-    // The state is written with the row's first append, every STATE_WRITTEN_EVERY events after the
-    // state the row holds, and whenever the evidence changes (an evidence download searches the
-    // stored states for the file). Otherwise the row's other columns are written and its state
-    // stays the fold up to its state_version: readers fold the events after it (program-state.ts).
-    const withState =
-      before.stateVersion === 0 || last.version - before.stateVersion >= STATE_WRITTEN_EVERY || evidenceOf(before.state) !== evidenceOf(state);
+    // The state is written with the row's first append and every STATE_WRITTEN_EVERY events after
+    // the state the row holds. Otherwise the row's other columns are written and its state stays
+    // the fold up to its state_version: readers fold the events after it (program-state.ts).
+    const withState = before.stateVersion === 0 || last.version - before.stateVersion >= STATE_WRITTEN_EVERY;
     const folded: Folded = { version: last.version, hash: last.hash, state, stateVersion: withState ? last.version : before.stateVersion };
     setBounded(this.folded, programId, folded, this.maxFolded);
     foldedInTransaction.set(tx, { programId, version: last.version, hash: last.hash, state });
@@ -268,6 +284,9 @@ export class ProgramProjector implements Projector {
             ],
           },
     );
+    // The evidence index, when this append changed the program's evidence.
+    const evidence = evidenceOf(s);
+    if (JSON.stringify(evidence[0]) !== JSON.stringify(evidenceOf(before.state)[0])) await writeInTransaction(tx, EVIDENCE_WRITE, [programId, ...evidence]);
     await announceAfterCommit(tx, PROGRAMS_CHANGED_CHANNEL);
   }
 

@@ -3,10 +3,11 @@ import type { ProgramState } from '@mutu/domain';
 import { canonicalJson } from '../event-store/canonical-json';
 import { currentProgramState, programStateTailOf, type TailEvent } from './program-state';
 
-/** The rows the projectors own (ProgramProjector, CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
+/** The rows the projectors own (ProgramProjector (with the evidence index), CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
   programs: Record<string, unknown>[];
   tasks: Record<string, unknown>[];
+  program_evidence: Record<string, unknown>[];
   campaigns: Record<string, unknown>[];
   campaign_clusters: Record<string, unknown>[];
   campaign_members: Record<string, unknown>[];
@@ -41,6 +42,7 @@ export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapsho
       state: currentProgramState(row.state as ProgramState, tail as TailEvent[] | null),
     })),
     tasks: await q.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY task_id`),
+    program_evidence: await q.query(`SELECT program_id || '/' || activity_id || '/' || sha256 AS key, filename, mime_type FROM program_evidence ORDER BY key`),
     campaigns: await q.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY campaign_id`),
     campaign_clusters: await q.query(
       `SELECT campaign_id || '/' || cluster_id AS key, stream_id, name, status, state, version, ${utc('updated_at')} FROM campaign_clusters ORDER BY key`,
@@ -74,7 +76,7 @@ export function diffReadModels(live: ReadModelSnapshot, rebuilt: ReadModelSnapsh
     ...diffRows('programs', 'program_id', live.programs, rebuilt.programs),
     ...diffRows('tasks', 'task_id', live.tasks, rebuilt.tasks),
     ...diffRows('campaigns', 'campaign_id', live.campaigns, rebuilt.campaigns),
-    ...(['campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures', 'dashboard_programs', 'dashboard_components', 'statutory_deadlines'] as const).flatMap((t) =>
+    ...(['program_evidence', 'campaign_clusters', 'campaign_members', 'campaign_schools', 'realisation_activities', 'realisation_expenditures', 'dashboard_programs', 'dashboard_components', 'statutory_deadlines'] as const).flatMap((t) =>
       diffRows(t, 'key', live[t], rebuilt[t]),
     ),
   ];
