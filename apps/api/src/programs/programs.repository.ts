@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasProgramRole, type Actor } from '@mutu/domain';
-import { currentProgramState, overdueOf, programStateTailOf, type TailEvent } from '@mutu/persistence';
-import type { ProgramState } from '@mutu/domain';
+import { overdueOf, programStateTailOf, withCurrentState } from '@mutu/persistence';
 import { DataSource } from 'typeorm';
 
 export interface ProgramRow {
@@ -38,11 +37,11 @@ const OVERDUE = overdueOf('p');
 /** The row's columns, whether it is overdue, and the events its stored state lacks. */
 const ROW = `p.*, ${OVERDUE} AS overdue, ${programStateTailOf('p')} AS state_tail`;
 
-/** The row with its state brought up to the row's version (the tail folded onto the stored state). */
-function withCurrentState(row: (ProgramRow & { state_tail?: TailEvent[] | null; state_version?: number }) | undefined): ProgramRow | undefined {
+/** The row as callers get it: its state brought up to the row's version. */
+function current(row: (ProgramRow & { state_version?: number }) | undefined): ProgramRow | undefined {
   if (!row) return undefined;
-  const { state_tail: tail, state_version: _stored, ...rest } = row;
-  return { ...rest, state: currentProgramState(row.state as unknown as ProgramState, tail) as unknown as Record<string, unknown> };
+  const { state_version: _stored, ...rest } = withCurrentState(row);
+  return { ...rest, state: rest.state as unknown as Record<string, unknown> };
 }
 
 @Injectable()
@@ -53,13 +52,13 @@ export class ProgramsRepository {
   async findVisible(programId: string, actor: Actor): Promise<ProgramRow | undefined> {
     const scope = scopeCondition(actor, 'p', 2);
     const rows: ProgramRow[] = await this.ds.query(`SELECT ${ROW} FROM programs p WHERE p.program_id = $1 AND ${scope.sql}`, [programId, ...scope.params]);
-    return withCurrentState(rows[0]);
+    return current(rows[0]);
   }
 
   /** The read model row, whatever the caller's scope (callers check scope first). */
   async findById(programId: string): Promise<ProgramRow | undefined> {
     const rows: ProgramRow[] = await this.ds.query(`SELECT ${ROW} FROM programs p WHERE p.program_id = $1`, [programId]);
-    return withCurrentState(rows[0]);
+    return current(rows[0]);
   }
 
   async schoolRegion(schoolId: string): Promise<{ regionId: string; timeZone: string } | undefined> {

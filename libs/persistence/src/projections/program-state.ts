@@ -22,24 +22,27 @@ export const programStateTailOf = (alias: string) =>
       FROM events e WHERE e.stream_id = 'program-' || ${alias}.program_id AND e.version > ${alias}.state_version AND e.version <= ${alias}.version)`;
 
 /** The program's state at the row's version: the stored state with the tail folded onto it. */
-export function currentProgramState(stored: ProgramState, tail: readonly TailEvent[] | null | undefined): ProgramState {
+function currentProgramState(stored: ProgramState, tail: readonly TailEvent[] | null | undefined): ProgramState {
   let state = stored;
   for (const e of tail ?? []) state = evolve(state, upcast({ type: e.type, v: Number(e.v ?? 1), data: e.data }));
   return state;
 }
 
+/** A row read with `programStateTailOf(…) AS state_tail`, its state brought up to the row's version and the tail dropped. */
+export function withCurrentState<R extends { state: unknown; state_tail?: TailEvent[] | null }>(row: R): Omit<R, 'state' | 'state_tail'> & { state: ProgramState } {
+  const { state_tail: tail, state: stored, ...rest } = row;
+  return { ...rest, state: currentProgramState(stored as ProgramState, tail) };
+}
+
 type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
-/** A program row's school, region, version and current state; undefined when there is no row. */
+/** A program row's school, region, the version its stored state folds up to, and its current state; undefined when there is no row. */
 export async function readProgramState(
   q: Queryable,
   programId: string,
-): Promise<{ school_id: string; region_id: string; version: number; state_version: number; state: ProgramState } | undefined> {
-  const rows = (await q.query(`SELECT p.school_id, p.region_id, p.version, p.state_version, p.state, ${programStateTailOf('p')} AS tail FROM programs p WHERE p.program_id = $1`, [
+): Promise<{ school_id: string; region_id: string; state_version: number; state: ProgramState } | undefined> {
+  const rows = (await q.query(`SELECT p.school_id, p.region_id, p.state_version, p.state, ${programStateTailOf('p')} AS state_tail FROM programs p WHERE p.program_id = $1`, [
     programId,
-  ])) as { school_id: string; region_id: string; version: number; state_version: number; state: ProgramState; tail: TailEvent[] | null }[];
-  const row = rows[0];
-  if (!row) return undefined;
-  const { tail, ...rest } = row;
-  return { ...rest, state: currentProgramState(row.state, tail) };
+  ])) as { school_id: string; region_id: string; state_version: number; state: ProgramState; state_tail: TailEvent[] | null }[];
+  return rows[0] && withCurrentState(rows[0]);
 }

@@ -144,12 +144,18 @@ const WITHOUT_STATE_TASKS_KEPT = tasksKeptOf(WITHOUT_STATE);
  */
 export const STATE_WRITTEN_EVERY = 16;
 
+/** The program's evidence files, activity and hash of each. */
+const evidenceFiles = (state: ProgramState) =>
+  'programId' in state ? state.plan.activities.flatMap((a) => a.evidence.map((e) => ({ activityId: a.id, ...e }))) : [];
+const keyOf = (f: { activityId: string; sha256: string }) => `${f.activityId}/${f.sha256}`;
+/** The keys of the program's evidence files (activity/hash). */
+const evidenceKeysOf = (state: ProgramState) => evidenceFiles(state).map(keyOf);
+
 /** The program's evidence files as `program_evidence` holds them: key, activity, hash, name, type. */
 function evidenceOf(state: ProgramState): string[][] {
-  if (!('programId' in state)) return [[], [], [], [], []];
-  const files = state.plan.activities.flatMap((a) => a.evidence.map((e) => ({ activityId: a.id, ...e })));
+  const files = evidenceFiles(state);
   return [
-    files.map((f) => `${f.activityId}/${f.sha256}`),
+    files.map(keyOf),
     files.map((f) => f.activityId),
     files.map((f) => f.sha256),
     files.map((f) => f.filename),
@@ -285,8 +291,7 @@ export class ProgramProjector implements Projector {
           },
     );
     // The evidence index, when this append changed the program's evidence.
-    const evidence = evidenceOf(s);
-    if (JSON.stringify(evidence[0]) !== JSON.stringify(evidenceOf(before.state)[0])) await writeInTransaction(tx, EVIDENCE_WRITE, [programId, ...evidence]);
+    if (evidenceKeysOf(s).join() !== evidenceKeysOf(before.state).join()) await writeInTransaction(tx, EVIDENCE_WRITE, [programId, ...evidenceOf(s)]);
     await announceAfterCommit(tx, PROGRAMS_CHANGED_CHANNEL);
   }
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ProgramState } from '@mutu/domain';
 import { canonicalJson } from '../event-store/canonical-json';
-import { currentProgramState, programStateTailOf, type TailEvent } from './program-state';
+import { programStateTailOf, withCurrentState } from './program-state';
 
 /** The rows the projectors own (ProgramProjector (with the evidence index), CampaignProjector, RealisationProjector, DashboardProjector, SchoolReportingProjector), in a stable order and a comparable form. */
 export interface ReadModelSnapshot {
@@ -37,10 +36,7 @@ const CAMPAIGN_COLUMNS = `campaign_id, title, organiser, region_id, time_zone, p
 
 export async function snapshotReadModels(q: Queryable): Promise<ReadModelSnapshot> {
   return {
-    programs: ((await q.query(`SELECT ${PROGRAM_COLUMNS} FROM programs ORDER BY program_id`)) as Record<string, unknown>[]).map(({ state_tail: tail, ...row }) => ({
-      ...row,
-      state: currentProgramState(row.state as ProgramState, tail as TailEvent[] | null),
-    })),
+    programs: ((await q.query(`SELECT ${PROGRAM_COLUMNS} FROM programs ORDER BY program_id`)) as { state: unknown }[]).map(withCurrentState),
     tasks: await q.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY task_id`),
     program_evidence: await q.query(`SELECT program_id || '/' || activity_id || '/' || sha256 AS key, filename, mime_type FROM program_evidence ORDER BY key`),
     campaigns: await q.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY campaign_id`),
