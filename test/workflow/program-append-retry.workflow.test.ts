@@ -3,25 +3,33 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ProgramCommand } from '@mutu/domain';
 import { actors, command, happyPath, runCommands, validPlan } from '@mutu/domain/testing';
 import { programStreamId } from '@mutu/persistence';
+import { temporal } from '@temporalio/proto';
 import type { AppendEventsInput } from '@mutu/workflows';
 import { expectStoreMatches, scoped, send, sendAll, stageOf, startProgram, startProgramHarness, uniqueId, type ProgramHarness } from './program-harness';
+
+const { EventType } = temporal.api.enums.v1;
 
 // Appends that committed without the workflow learning of it.
 // An append activity can commit and still fail to report it (the worker dies, the completion is
 // lost, the attempt times out after its commit): the server then runs it again, and the store
 // answers the retry as a duplicate of the events already written. They are this command's events,
 // at the version the workflow expected, so the workflow must take them as its own.
+// The last case is an append that records a stage-opening command but cannot compute the next
+// stage's schedule it was asked for: the command stands, and the workflow computes the schedule.
 describe('program workflow: appends committed by an attempt or a workflow task that was lost', () => {
   let h: ProgramHarness;
   const lostOnce = new Set<string>();
   const attempts = new Map<string, number[]>();
+  /** Commands whose append is asked for the next stage's schedule with a policy version that does not exist. */
+  const scheduleFails = new Set<string>();
 
   beforeAll(async () => {
     h = await startProgramHarness({
       wrapActivities: (activities) => ({
         ...activities,
         appendEvents: async (input: AppendEventsInput) => {
-          const result = await activities.appendEvents(input);
+          const asked = scheduleFails.has(input.commandId) && input.nextSchedule ? { ...input, nextSchedule: { ...input.nextSchedule, policyVersion: 987_654 } } : input;
+          const result = await activities.appendEvents(asked);
           const attempt = Context.current().info.attempt;
           attempts.set(input.commandId, [...(attempts.get(input.commandId) ?? []), attempt]);
           if (lostOnce.has(input.commandId) && attempt === 1) throw ApplicationFailure.retryable('the completion of a committed append was lost', 'LOST_COMPLETION');
@@ -119,6 +127,30 @@ describe('program workflow: appends committed by an attempt or a workflow task t
       expect(edited.duplicate).toBe(false);
       expect(edited.version).toBe(3);
       await expectStoreMatches(h, programId, submitted.state, 3);
+    });
+  });
+
+  it("records a stage-opening command whose append could not compute the next stage's schedule, and computes it in the workflow", async () => {
+    const programId = uniqueId('schedule-fails');
+    const [create, submit, approve] = happyPath(1).plan.map((c) => scoped(programId, c as ProgramCommand));
+    scheduleFails.add(approve.commandId);
+    await h.withWorker(async () => {
+      const handle = await startProgram(h, programId);
+      const firstRun = (await handle.describe()).runId;
+      await sendAll(handle, [create, submit]);
+      const approved = await send(handle, approve);
+      expect(approved.duplicate).toBe(false);
+      expect(stageOf(approved.state)).toBe('assign');
+      expect(attempts.get(approve.commandId)).toEqual([1]);
+      // The plan run's last task: the append, then the schedule in a local activity of its own.
+      const ended = (await h.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory()).events!;
+      const lastTask = ended.map((e) => e.eventType).lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+      expect(ended.slice(lastTask).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(2);
+      const carried = ended[ended.length - 1].workflowExecutionContinuedAsNewEventAttributes!.input!.payloads![0];
+      const input = JSON.parse(Buffer.from(carried.data ?? []).toString()) as { carry: { version: number; deadlines: { stage: string; schedule?: { version: number } } } };
+      expect(input.carry.deadlines.stage).toBe('assign');
+      expect(input.carry.deadlines.schedule?.version).toBe(input.carry.version);
+      await expectStoreMatches(h, programId, approved.state, approved.version);
     });
   });
 });

@@ -141,17 +141,27 @@ describe('program workflow lifecycle (time-skipping Temporal + PostgreSQL)', () 
   it("hands the next stage's schedule to the next run, which starts on it without an activity task", async () => {
     await h.withWorker(async () => {
       const { programId, handle, firstRun } = await approvedIntoAssignRun('carried');
-      // The plan run ends with the assign stage's schedule computed in a local activity.
+      // The plan run ends in the workflow task that answered the approval: its one local activity
+      // is the approval's append, which also computed the assign stage's schedule.
       const ended = (await h.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory()).events!;
       const lastTask = ended.map((e) => e.eventType).lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
       const last = ended.slice(lastTask);
-      expect(last.map((e) => e.eventType)).toContain(EventType.EVENT_TYPE_MARKER_RECORDED);
+      expect(last.map((e) => e.eventType)).toContain(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+      expect(last.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
       expect(last[last.length - 1].eventType).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
       const patchIds = ended
         .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
         .flatMap((e) => Object.values(e.markerRecordedEventAttributes!.details ?? {}).flatMap((p) => p.payloads ?? []))
         .map((p) => Buffer.from(p.data ?? []).toString());
+      expect(patchIds.join(' ')).toContain('schedule-in-append');
       expect(patchIds.join(' ')).toContain('schedule-carried');
+      // The schedule the next run got is the one the append computed for the assign stage.
+      const carried = ended[ended.length - 1].workflowExecutionContinuedAsNewEventAttributes!.input!.payloads![0];
+      const input = JSON.parse(Buffer.from(carried.data ?? []).toString()) as { carry: { version: number; deadlines: { stage: string; schedule: { version: number; items: { stage: string }[] } } } };
+      expect(input.carry.deadlines.stage).toBe('assign');
+      expect(input.carry.deadlines.schedule.version).toBe(input.carry.version);
+      expect(input.carry.deadlines.schedule.items.length).toBeGreaterThan(0);
+      expect(new Set(input.carry.deadlines.schedule.items.map((i) => i.stage))).toEqual(new Set(['assign']));
       // The assign run starts on that schedule: its first workflow task schedules no activity (the
       // happy path's dates lie in the past, so no reminder is still ahead to set a timer for).
       let next = (await handle.fetchHistory()).events!;

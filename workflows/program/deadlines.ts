@@ -4,7 +4,7 @@
 // user commands. Type-only imports from @mutu/calendar are erased from the bundle.
 import { ApplicationFailure, condition, log } from '@temporalio/workflow';
 import type { ScheduledItem } from '@mutu/calendar';
-import { isProgram, type Actor, type ProgramCommand, type ProgramEvent, type ProgramState } from '@mutu/domain';
+import { isProgram, type Actor, type Program, type ProgramCommand, type ProgramEvent, type ProgramState } from '@mutu/domain';
 import type { ComputeStageScheduleInput, ComputeStageScheduleResult } from './program.activities';
 import { scheduleFactsOf } from './schedule-facts';
 
@@ -115,8 +115,15 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
 
   const nowIso = () => new Date().toISOString();
 
-  async function recompute(s: Extract<ProgramState, { programId: string }>, compute = deps.compute): Promise<void> {
-    const result = await compute({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
+  /** What a schedule of the program's current stage is computed from. */
+  const requestFor = (s: Program): ComputeStageScheduleInput => ({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
+
+  async function recompute(s: Program, compute = deps.compute): Promise<void> {
+    adopt(s, await compute(requestFor(s)));
+  }
+
+  /** Takes a schedule computed for `s`'s stage as the one this tracker fires. */
+  function adopt(s: Program, result: ComputeStageScheduleResult): void {
     policyVersion ??= result.policyVersion;
     items = result.items;
     const enteredAt = s.stageHistory[s.stageHistory.length - 1]?.enteredAt ?? s.createdAt;
@@ -171,6 +178,20 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
       if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
       await recompute(s, compute);
       return { policyVersion, stage, watermark, schedule: { version, items } };
+    },
+    /**
+     * The same carry, with a schedule already computed for the state at `version` (by the append
+     * that recorded the command opening the stage, from `requestFor` of that state).
+     */
+    carryWithComputed(version: number, result: ComputeStageScheduleResult): DeadlineCarry {
+      const s = deps.state();
+      if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
+      adopt(s, result);
+      return { policyVersion, stage, watermark, schedule: { version, items } };
+    },
+    /** The input of a schedule for `s`'s stage (a state the program is about to reach). */
+    scheduleRequest(s: Program): ComputeStageScheduleInput | undefined {
+      return OPEN_STAGES.has(s.stage) ? requestFor(s) : undefined;
     },
     /** Due dates of the current schedule that an extension of this stage (or one activity) moves. */
     scheduledDueDates(stageOfDeadline: string, activityId?: string): string[] {

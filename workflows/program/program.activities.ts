@@ -26,6 +26,13 @@ export interface AppendEventsInput {
    * with them (`behind`) instead of refusing with a version conflict. Runs before it leave it unset.
    */
   catchUp?: boolean;
+  /**
+   * Set by a command that opens a program's next stage: once the events are recorded (now or by
+   * an earlier attempt of the same command), the activity also computes that stage's schedule from
+   * these inputs and answers with it (`schedule`), so the run that ends the stage needs no local
+   * activity of its own for it.
+   */
+  nextSchedule?: ComputeStageScheduleInput;
 }
 
 /** An event the store holds that the caller has not applied yet, with the command that recorded it. */
@@ -50,6 +57,12 @@ export interface AppendEventsResult {
    * and takes its command again.
    */
   behind?: RecordedEvent[];
+  /**
+   * Only with `nextSchedule`, and only when the command's events are in the store (never with
+   * `behind`): the next stage's schedule. Absent when computing it failed; the workflow then
+   * computes it itself.
+   */
+  schedule?: ComputeStageScheduleResult;
 }
 
 export interface ProgramActivities {

@@ -38,7 +38,7 @@ import {
 } from './program.messages';
 import { createSerialQueue } from './serial';
 import { appendAuthenticated, requireEnvelope, signedPart } from './command-authentication';
-import type { CommandEnvelope, RecordedEvent } from './program.activities';
+import type { CommandEnvelope, ComputeStageScheduleInput, ComputeStageScheduleResult, RecordedEvent } from './program.activities';
 import { createDeadlineTracker, type DeadlineCarry } from './deadlines';
 import { deprecatePatch, patched } from '@temporalio/workflow';
 import type { DeadlineActivities } from './program.activities';
@@ -221,6 +221,18 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
     }
   };
 
+  // A command that opens the next stage ends this run. Its append also computes that stage's
+  // schedule ('schedule-in-append'), from the state its events lead to, so the run ends in the
+  // workflow task that answered the command without a local activity of its own for the schedule.
+  // Runs recorded before it compute the schedule in that local activity as they end (below).
+  let scheduledWithAppend: { version: number; result: ComputeStageScheduleResult } | undefined;
+  const nextStageScheduleOf = (events: readonly ProgramEvent[]): ComputeStageScheduleInput | undefined => {
+    if (!endsAtStageBoundary || runStage === undefined || !events.some((e) => e.type === 'StageAdvanced')) return undefined;
+    const after = events.reduce((s, e) => evolve(s, e), state);
+    if (!isProgram(after) || isTerminal(after) || stageOf(after) === runStage) return undefined;
+    return patched('schedule-in-append') ? deadlines.scheduleRequest(after) : undefined;
+  };
+
   // Updates pass the API's envelope; the workflow's own commands (deadlines, a child's creation) none.
   const handle = (raw: ProgramCommand, envelope?: CommandEnvelope): Promise<CommandOutcome> =>
     serial(async () => {
@@ -237,6 +249,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
         if (recent.includes(command.commandId)) return outcome([], version + 1, true);
         // Decide again unless the state is the one validated: an earlier handler may have changed it.
         const events = checked?.version === version ? checked.events : decideOrFail(command, state);
+        const nextSchedule = nextStageScheduleOf(events);
         const result = await appendAuthenticated(() => append({
           streamId,
           expectedVersion: version,
@@ -252,6 +265,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
           occurredAt: command.now,
           ...signedPart(raw, envelope),
           ...(answeredInTask ? { catchUp: true } : {}),
+          ...(nextSchedule === undefined ? {} : { nextSchedule }),
         }));
         // A result for another command would apply this command's events at positions that hold
         // someone else's: the task fails (and is retried) rather than record anything on it.
@@ -274,6 +288,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
         // Recorded before `recent` could remember it (an older run): nothing new happened now.
         if (result.duplicate && !ownEarlierAttempt) return outcome([], version + 1, true);
         apply(events, result.toVersion, command.commandId);
+        if (result.schedule !== undefined) scheduledWithAppend = { version: result.toVersion, result: result.schedule };
         return outcome(events, result.fromVersion, false);
       }
     });
@@ -304,7 +319,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<Prog
   // workflow task. The schedule is carried only if no Update changed the state meanwhile.
   if (!isTerminal(state) && stageBoundaryCrossed() && patched('schedule-carried')) {
     const at = version;
-    const withSchedule = await deadlines.carryWithSchedule(at, computeStageScheduleLocally);
+    const withSchedule =
+      scheduledWithAppend?.version === at
+        ? deadlines.carryWithComputed(at, scheduledWithAppend.result)
+        : await deadlines.carryWithSchedule(at, computeStageScheduleLocally);
     await condition(allHandlersFinished);
     deadlineCarry = version === at ? withSchedule : deadlines.carry();
   }

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, type Config } from '@mutu/config';
 import { CommandAuthenticationError, commandSignerFrom, EventStore, StreamVersionConflictError, CommandIdReusedError, type CommandSigner } from '@mutu/persistence';
 import { PROJECT_ROOT } from '@mutu/temporal';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AppendEventsInput, AppendEventsResult, ProgramActivities, RecordedEvent } from '@mutu/workflows';
+import type { AppendEventsInput, AppendEventsResult, ComputeStageScheduleInput, ComputeStageScheduleResult, ProgramActivities, RecordedEvent } from '@mutu/workflows';
 import { authenticateAppend } from './authenticate-append';
 import { CheckpointScheduleService } from './checkpoint-schedule.service';
+import { DeadlineActivitiesService } from './deadline.activities.service';
 
 /** Events after which a checkpoint is published at once, not only at the next hourly one. */
 const CATCH_UP_PAGE = 50;
@@ -17,11 +18,13 @@ const STAGE_CHANGES = new Set(['StageAdvanced', 'ProgramClosed', 'ProgramCancell
 @Injectable()
 export class ProgramActivitiesService implements ProgramActivities {
   private readonly signer: CommandSigner;
+  private readonly logger = new Logger('program-activities');
 
   constructor(
     @Inject(EventStore) private readonly eventStore: EventStore,
     @Inject(CONFIG) config: Config,
     @Inject(CheckpointScheduleService) private readonly checkpoints: CheckpointScheduleService,
+    @Inject(DeadlineActivitiesService) private readonly deadlines: DeadlineActivitiesService,
   ) {
     this.signer = commandSignerFrom({ COMMAND_SIGNING_KEY: config.COMMAND_SIGNING_KEY, NODE_ENV: config.NODE_ENV, dataDir: resolve(PROJECT_ROOT, config.DATA_DIR) });
   }
@@ -43,7 +46,8 @@ export class ProgramActivitiesService implements ProgramActivities {
       // A command recorded after the caller's version (by an attempt whose workflow task was lost):
       // the caller is behind the store, and catches up with everything after its version.
       if (input.catchUp && result.duplicate && result.toVersion > input.expectedVersion) return { ...positions, behind: await this.behind(input) };
-      return positions;
+      const schedule = input.nextSchedule === undefined ? undefined : await this.scheduleOfNextStage(input.nextSchedule);
+      return schedule === undefined ? positions : { ...positions, schedule };
     } catch (e) {
       if (input.catchUp && e instanceof StreamVersionConflictError) {
         const behind = await this.behind(input);
@@ -57,6 +61,20 @@ export class ProgramActivitiesService implements ProgramActivities {
         throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [{ code: e.code, status: 403, details: null }] });
       }
       throw e;
+    }
+  }
+
+  /**
+   * The schedule of the stage the recorded command opened. A failure here must not fail the append,
+   * which is committed: the answer goes without it, and the workflow computes the schedule itself
+   * (with that activity's own retries).
+   */
+  private async scheduleOfNextStage(input: ComputeStageScheduleInput): Promise<ComputeStageScheduleResult | undefined> {
+    try {
+      return await this.deadlines.computeStageSchedule(input);
+    } catch (e) {
+      this.logger.warn(`program ${input.programId}: next stage's schedule not computed with the append (the workflow computes it): ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 
