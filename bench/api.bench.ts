@@ -1,15 +1,14 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfig } from '@mutu/config';
 import { executeUpdateOnAcceptingRun, PROJECT_ROOT } from '@mutu/temporal';
 import { commandSignerFrom, DEMO_PASSWORD } from '@mutu/persistence';
 import { createApi } from '../apps/api/src/create-api';
 import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
-import { trivialDecide, type ShapedActivities } from './support/trivial-update.workflow';
+import { trivialDecide } from './support/trivial-update.workflow';
 import { updateTimeline } from './support/update-timeline';
 import { cpuSecondsOf, startWorkerProcess, waitUntilQuiet } from './support/worker-process';
 import { previousFigure } from './support/previous-results';
@@ -24,6 +23,9 @@ import { previousFigure } from './support/previous-results';
  * Two more columns: the smallest possible Update (answered in the task that accepts it, no
  * activity, no new run), and the same approval sent straight to the real program workflow (no
  * HTTP, auth or scope check), to separate the API's share from the workflow's.
+ * The worker's CPU per approval is printed beside the baseline worker's CPU per minimal Update and
+ * per bare Update of the same shape: the baseline worker runs the bare workflows in a process of
+ * its own, with the real worker's workflow threads and node flags, and is measured alike.
  * Scale: BENCH_API_SCALE (default 1 → 20/48/96 approvals per level and path).
  */
 const LEVELS = [1, 8, 32];
@@ -119,15 +121,12 @@ export async function main(args: string[]): Promise<void> {
     ids.push(p.programId);
   });
 
-  // Baseline worker: the two bare workflows, bundled here, on their own task queue.
-  const trivialBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./support/trivial-update.workflow'), logger: undefined });
-  const nativeConnection = await NativeConnection.connect({ address: env.temporal!.address });
-  const shapedActivities: ShapedActivities = {
-    record: async ({ expectedVersion, events }) => ({ fromVersion: expectedVersion + 1, toVersion: expectedVersion + events.length }),
-    schedule: async () => [{ at: new Date(Date.now() + 14 * 86_400_000).toISOString() }],
-  };
-  const trivialWorker = await Worker.create({ connection: nativeConnection, taskQueue: 'bench-trivial', workflowBundle: trivialBundle, activities: shapedActivities });
-  const trivialRun = trivialWorker.run();
+  // Baseline worker: the two bare workflows on their own task queue, in a process of its own with
+  // the real worker's workflow threads and node flags, so its CPU per Update is measured alike.
+  const baselineWorker = await startWorkerProcess(
+    { ...process.env, TEMPORAL_ADDRESS: env.temporal!.address, BASELINE_TASK_QUEUE: 'bench-trivial' },
+    join(PROJECT_ROOT, 'dist', 'bench', 'support', 'baseline-worker.js'),
+  );
   const connection = await Connection.connect({ address: env.temporal!.address });
   const client = new Client({ connection });
   const trivialIds = Array.from({ length: total }, (_, i) => `bench-trivial-${Date.now()}-${i}`);
@@ -141,7 +140,7 @@ export async function main(args: string[]): Promise<void> {
   // Each series starts on an idle machine: the runs' own work (new runs after continue-as-new,
   // their schedules and timers) from what came before is done first.
   const settle = async () => {
-    await Promise.all([worker.pid, process.pid].map((pid) => waitUntilQuiet(pid, { cpuPercent: 10, quietWindows: 1, timeoutMs: 60_000 })));
+    await Promise.all([worker.pid, baselineWorker.pid, process.pid].map((pid) => waitUntilQuiet(pid, { cpuPercent: 10, quietWindows: 1, timeoutMs: 60_000 })));
   };
   const bareUpdate = async (id: string) => {
     await executeUpdateOnAcceptingRun(client.workflow.getHandle(id), trivialDecide, { args: [{ commandId: `c-${id}`, decision: 'approve' }], updateId: `c-${id}` });
@@ -155,10 +154,22 @@ export async function main(args: string[]): Promise<void> {
     const minimalIds = trivialIds.slice(offset, offset + samples[c]);
     const theirs = shapedIds.slice(offset, offset + samples[c]);
     offset += samples[c];
-    await settle();
-    const minimal = await timed(minimalIds, c, bareUpdate);
-    const bare = await timed(theirs, c, bareUpdate);
-    await settle();
+    // The baseline worker's CPU per Update, over each series and its follow-up work alike.
+    const baselineCpuMs = async (series: () => Promise<void>) => {
+      await settle();
+      const before = cpuSecondsOf(baselineWorker.pid);
+      await series();
+      await settle();
+      return ((cpuSecondsOf(baselineWorker.pid) - before) * 1000) / samples[c];
+    };
+    let minimal!: Awaited<ReturnType<typeof timed>>;
+    let bare!: Awaited<ReturnType<typeof timed>>;
+    const minimalCpuMs = await baselineCpuMs(async () => {
+      minimal = await timed(minimalIds, c, bareUpdate);
+    });
+    const bareCpuMs = await baselineCpuMs(async () => {
+      bare = await timed(theirs, c, bareUpdate);
+    });
     // The worker's CPU for the series, up to the moment its follow-up work (the next run, its
     // schedule and timers) is done: what one approval costs the worker, whenever it is spent.
     const cpuBefore = cpuSecondsOf(worker.pid);
@@ -184,7 +195,7 @@ export async function main(args: string[]): Promise<void> {
     console.table(timeline.approval);
     console.log(`[bench api] @${c}: bare Update steps (same workflow shape)`);
     console.table(timeline.bare);
-    results[`c${c}`] = { http, direct, bare, minimal, samples: samples[c], timeline, workerCpuMs };
+    results[`c${c}`] = { http, direct, bare, minimal, samples: samples[c], timeline, workerCpuMs, minimalCpuMs, bareCpuMs };
     rows.push(
       { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50, same workflow shape', value: bare.p50 } },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
@@ -212,6 +223,18 @@ export async function main(args: string[]): Promise<void> {
         ...previousFigure('api', `worker CPU per approval @${c}`),
         target: '≤ 5 ms',
         pass: workerCpuMs <= 5,
+      },
+      {
+        name: `worker CPU per approval @${c}, vs the smallest Update`,
+        value: workerCpuMs,
+        unit: 'ms',
+        baseline: { name: 'baseline worker CPU per minimal Update (same threads and flags)', value: minimalCpuMs },
+      },
+      {
+        name: `worker CPU per approval @${c}, vs the same workflow shape`,
+        value: workerCpuMs,
+        unit: 'ms',
+        baseline: { name: 'baseline worker CPU per bare Update of the same shape (activities do nothing)', value: bareCpuMs },
       },
     );
     // Every approval of the series answered (timed() throws on the first error or timeout).
@@ -251,14 +274,12 @@ export async function main(args: string[]): Promise<void> {
   rows.push({ name: 'GET /programs (50 items) @8, page cache off', value: uncachedRps, unit: 'req/s', baseline: trivialBaseline });
   await uncachedApi.close();
 
-  report('api', rows, { scale, samples, results, note: 'LOG_LEVEL=warn; the API and the bare worker in the bench process, the worker (apps/worker) in its own; PostgreSQL and the Temporal dev server on the same machine' });
+  report('api', rows, { scale, samples, results, note: 'LOG_LEVEL=warn; the API in the bench process, the worker (apps/worker) and the baseline worker (the bare workflows) each in its own; PostgreSQL and the Temporal dev server on the same machine' });
 
   await trivialApp.close();
   await api.close();
   await worker.stop();
-  trivialWorker.shutdown();
-  await trivialRun;
+  await baselineWorker.stop();
   await connection.close();
-  await nativeConnection.close();
   await env.stop();
 }

@@ -13,18 +13,18 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts `dist/apps/worker/src/main.js` with `env` and the worker's node flags (WORKER_NODE_FLAGS), and
- * resolves once it polls its task queue.
+ * Starts `main` (by default `dist/apps/worker/src/main.js`) with `env` and the worker's node flags
+ * (WORKER_NODE_FLAGS), and resolves once it prints that it polls its task queue.
  * BENCH_WORKER_NODE_ARGS adds node flags to that process only (e.g. `--cpu-prof --cpu-prof-dir=…`).
  */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, main = join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')): Promise<WorkerProcess> {
   const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // Readiness is the worker's info line 'polling task queue': a quieter level would hide it (and
   // the benchmark would wait for ever), so the worker logs at info at least.
   const quieter = ['warn', 'error', 'fatal', 'silent'].includes(String(env.LOG_LEVEL));
   const child: ChildProcess = spawn(
     process.execPath,
-    [...WORKER_NODE_FLAGS, ...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
+    [...WORKER_NODE_FLAGS, ...nodeArgs, '-r', join(PROJECT_ROOT, 'scripts', 'register-dist.js'), main],
     { env: quieter ? { ...env, LOG_LEVEL: 'info' } : env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
