@@ -23,9 +23,11 @@ import { previousFigure } from './support/previous-results';
  * Two more columns: the smallest possible Update (answered in the task that accepts it, no
  * activity, no new run), and the same approval sent straight to the real program workflow (no
  * HTTP, auth or scope check), to separate the API's share from the workflow's.
- * The worker's CPU per approval is printed beside the baseline worker's CPU per minimal Update and
- * per bare Update of the same shape: the baseline worker runs the bare workflows in a process of
- * its own, with the real worker's workflow threads and node flags, and is measured alike.
+ * A third bare workflow has the approval's shape today (answered in the task that accepts it, a
+ * local activity that records and answers with the next schedule, continue-as-new, the next run's
+ * timer). The worker's CPU per approval is printed beside the baseline worker's CPU per Update of
+ * each: the baseline worker runs the bare workflows in a process of its own, with the real
+ * worker's workflow threads and node flags, and is measured alike.
  * Scale: BENCH_API_SCALE (default 1 → 20/48/96 approvals per level and path).
  */
 const LEVELS = [1, 8, 32];
@@ -134,6 +136,10 @@ export async function main(args: string[]): Promise<void> {
   await timed(trivialIds, 16, async (id) => {
     await client.workflow.start('trivialUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id });
   });
+  const approvalShapedIds = trivialIds.map((id) => id.replace('bench-trivial-', 'bench-approval-shaped-'));
+  await timed(approvalShapedIds, 16, async (id) => {
+    await client.workflow.start('approvalShapedUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id, args: [] });
+  });
   await timed(shapedIds, 16, async (id) => {
     await client.workflow.start('shapedUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id, args: [] });
   });
@@ -153,6 +159,7 @@ export async function main(args: string[]): Promise<void> {
     const mine = ids.slice(offset, offset + samples[c]);
     const minimalIds = trivialIds.slice(offset, offset + samples[c]);
     const theirs = shapedIds.slice(offset, offset + samples[c]);
+    const approvalShaped = approvalShapedIds.slice(offset, offset + samples[c]);
     offset += samples[c];
     // The baseline worker's CPU per Update, over each series and its follow-up work alike.
     const baselineCpuMs = async (series: () => Promise<void>) => {
@@ -169,6 +176,10 @@ export async function main(args: string[]): Promise<void> {
     });
     const bareCpuMs = await baselineCpuMs(async () => {
       bare = await timed(theirs, c, bareUpdate);
+    });
+    let asApproval!: Awaited<ReturnType<typeof timed>>;
+    const asApprovalCpuMs = await baselineCpuMs(async () => {
+      asApproval = await timed(approvalShaped, c, bareUpdate);
     });
     // The worker's CPU for the series, up to the moment its follow-up work (the next run, its
     // schedule and timers) is done: what one approval costs the worker, whenever it is spent.
@@ -195,7 +206,7 @@ export async function main(args: string[]): Promise<void> {
     console.table(timeline.approval);
     console.log(`[bench api] @${c}: bare Update steps (same workflow shape)`);
     console.table(timeline.bare);
-    results[`c${c}`] = { http, direct, bare, minimal, samples: samples[c], timeline, workerCpuMs, minimalCpuMs, bareCpuMs };
+    results[`c${c}`] = { http, direct, bare, minimal, asApproval, samples: samples[c], timeline, workerCpuMs, minimalCpuMs, bareCpuMs, asApprovalCpuMs };
     rows.push(
       { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50, same workflow shape', value: bare.p50 } },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
@@ -229,6 +240,18 @@ export async function main(args: string[]): Promise<void> {
         value: workerCpuMs,
         unit: 'ms',
         baseline: { name: 'baseline worker CPU per minimal Update (same threads and flags)', value: minimalCpuMs },
+      },
+      {
+        name: `worker CPU per approval @${c}, vs the approval's shape`,
+        value: workerCpuMs,
+        unit: 'ms',
+        baseline: { name: "baseline worker CPU per bare Update of the approval's shape (one task, a local activity that does nothing, continue-as-new)", value: asApprovalCpuMs },
+      },
+      {
+        name: `approval p50 @${c}, vs the approval's shape`,
+        value: http.p50,
+        unit: 'ms',
+        baseline: { name: "bare Update p50 of the approval's shape", value: asApproval.p50 },
       },
       {
         name: `worker CPU per approval @${c}, vs the same workflow shape`,

@@ -1,5 +1,5 @@
 // The api benchmark's baseline worker, in a process of its own like apps/worker, so its CPU per
-// Update is read from /proc the same way: the two bare workflows of trivial-update.workflow.ts on
+// Update is read from /proc the same way: the bare workflows of trivial-update.workflow.ts on
 // the task queue BASELINE_TASK_QUEUE, with the same workflow threads (WorkerWithoutPromiseStacks)
 // and node flags as the real worker, and activities that do nothing.
 import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
@@ -12,6 +12,11 @@ async function main(): Promise<void> {
   const activities: ShapedActivities = {
     record: async ({ expectedVersion, events }) => ({ fromVersion: expectedVersion + 1, toVersion: expectedVersion + events.length }),
     schedule: async () => [{ at: new Date(Date.now() + 14 * 86_400_000).toISOString() }],
+    recordWithSchedule: async ({ expectedVersion, events }) => ({
+      fromVersion: expectedVersion + 1,
+      toVersion: expectedVersion + events.length,
+      schedule: [{ at: new Date(Date.now() + 14 * 86_400_000).toISOString() }],
+    }),
   };
   const worker = await WorkerWithoutPromiseStacks.create({ connection, taskQueue: process.env.BASELINE_TASK_QUEUE!, workflowBundle: bundle, activities });
   const stop = () => worker.shutdown();

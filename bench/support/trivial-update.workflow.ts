@@ -5,7 +5,11 @@
 //   through an activity task and is answered in the next workflow task; the stage change ends the
 //   run with continue-as-new, and the next run computes its schedule through an activity and
 //   waits on a timer. Its activities do nothing.
-import { allHandlersFinished, condition, continueAsNew, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+// - `approvalShapedUpdateWorkflow`: the shape an approval has today: a validated Update whose
+//   handler records through a local activity that also answers with the next stage's schedule, so
+//   the Update is answered and the run continues as new in the workflow task that accepts it; the
+//   next run starts on the carried schedule and waits on a timer. Its activities do nothing.
+import { allHandlersFinished, condition, continueAsNew, defineUpdate, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 export interface TrivialOutcome {
   stage: string;
@@ -38,9 +42,11 @@ export async function trivialUpdateWorkflow(): Promise<void> {
 export interface ShapedActivities {
   record(input: { expectedVersion: number; commandId: string; events: { type: string }[] }): Promise<{ fromVersion: number; toVersion: number }>;
   schedule(input: { stage: string }): Promise<{ at: string }[]>;
+  recordWithSchedule(input: { expectedVersion: number; commandId: string; events: { type: string }[]; nextStage: string }): Promise<{ fromVersion: number; toVersion: number; schedule: { at: string }[] }>;
 }
 
 const { record, schedule } = proxyActivities<ShapedActivities>({ startToCloseTimeout: '30 seconds' });
+const local = proxyLocalActivities<ShapedActivities>({ startToCloseTimeout: '30 seconds' });
 
 export interface ShapedCarry {
   stage: string;
@@ -48,23 +54,31 @@ export interface ShapedCarry {
   seen: string[];
 }
 
-export async function shapedUpdateWorkflow(carry?: ShapedCarry): Promise<void> {
-  let stage = carry?.stage ?? 'plan';
-  let version = carry?.version ?? 0;
-  const seen = new Set(carry?.seen ?? []);
-  const runStage = stage;
+/** The bare state of the shaped workflows: stage, stream version, command ids answered. */
+interface BareState {
+  stage: string;
+  version: number;
+  seen: Set<string>;
+}
+
+/**
+ * The shaped workflows' DecidePlan: validated, serialized, recorded by `record` (which sees the
+ * state's version before the command), answered with the positions it recorded at.
+ */
+function handleDecisions(s: BareState, record: (input: { commandId: string; events: { type: string }[]; nextStage: string }) => Promise<{ fromVersion: number; toVersion: number }>): void {
   let tail: Promise<unknown> = Promise.resolve();
   setHandler(
     trivialDecide,
     (cmd) => {
       const run = tail.then(async () => {
-        if (seen.has(cmd.commandId)) return { stage, version, events: [], duplicate: true };
+        if (s.seen.has(cmd.commandId)) return { stage: s.stage, version: s.version, events: [], duplicate: true };
         const events = [{ type: cmd.decision === 'approve' ? 'PlanApproved' : 'PlanRejected' }];
-        const result = await record({ expectedVersion: version, commandId: cmd.commandId, events });
-        seen.add(cmd.commandId);
-        stage = cmd.decision === 'approve' ? 'assign' : 'plan';
-        version = result.toVersion;
-        return { stage, version, events: events.map((e, i) => ({ type: e.type, version: result.fromVersion + i })), duplicate: false };
+        const nextStage = cmd.decision === 'approve' ? 'assign' : 'plan';
+        const result = await record({ commandId: cmd.commandId, events, nextStage });
+        s.seen.add(cmd.commandId);
+        s.stage = nextStage;
+        s.version = result.toVersion;
+        return { stage: s.stage, version: s.version, events: events.map((e, i) => ({ type: e.type, version: result.fromVersion + i })), duplicate: false };
       });
       tail = run.catch(() => undefined);
       return run;
@@ -72,14 +86,41 @@ export async function shapedUpdateWorkflow(carry?: ShapedCarry): Promise<void> {
     {
       validator: (cmd) => {
         if (cmd.decision !== 'approve' && cmd.decision !== 'reject') throw new Error('decision must be approve or reject');
-        if (stage !== 'plan' && !seen.has(cmd.commandId)) throw new Error('not in the plan stage');
+        if (s.stage !== 'plan' && !s.seen.has(cmd.commandId)) throw new Error('not in the plan stage');
       },
     },
   );
-  const items = await schedule({ stage });
+}
+
+/** Waits on the first item's timer or the stage change; true when the stage changed. */
+async function untilStageChanges(s: BareState, items: { at: string }[]): Promise<boolean> {
+  const runStage = s.stage;
   const next = items[0] ? Math.max(1, Date.parse(items[0].at) - Date.now()) : 30 * 86_400_000;
-  await condition(() => stage !== runStage, next);
+  await condition(() => s.stage !== runStage, next);
   await condition(allHandlersFinished);
-  if (stage === runStage) return; // the timer fired: nothing in this baseline waits longer
-  await continueAsNew<typeof shapedUpdateWorkflow>({ stage, version, seen: [...seen] });
+  return s.stage !== runStage; // the timer fired otherwise: nothing in these baselines waits longer
+}
+
+export async function shapedUpdateWorkflow(carry?: ShapedCarry): Promise<void> {
+  const s: BareState = { stage: carry?.stage ?? 'plan', version: carry?.version ?? 0, seen: new Set(carry?.seen ?? []) };
+  handleDecisions(s, (input) => record({ ...input, expectedVersion: s.version }));
+  if (!(await untilStageChanges(s, await schedule({ stage: s.stage })))) return;
+  await continueAsNew<typeof shapedUpdateWorkflow>({ stage: s.stage, version: s.version, seen: [...s.seen] });
+}
+
+export interface ApprovalShapedCarry extends ShapedCarry {
+  schedule: { at: string }[];
+}
+
+export async function approvalShapedUpdateWorkflow(carry?: ApprovalShapedCarry): Promise<void> {
+  const s: BareState = { stage: carry?.stage ?? 'plan', version: carry?.version ?? 0, seen: new Set(carry?.seen ?? []) };
+  let nextSchedule: { at: string }[] = [];
+  handleDecisions(s, async (input) => {
+    const result = await local.recordWithSchedule({ ...input, expectedVersion: s.version });
+    nextSchedule = result.schedule;
+    return result;
+  });
+  // The first run computes its own schedule (created before the series, like the bench's programs).
+  if (!(await untilStageChanges(s, carry?.schedule ?? (await local.schedule({ stage: s.stage }))))) return;
+  await continueAsNew<typeof approvalShapedUpdateWorkflow>({ stage: s.stage, version: s.version, seen: [...s.seen], schedule: nextSchedule });
 }
