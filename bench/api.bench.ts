@@ -161,34 +161,24 @@ export async function main(args: string[]): Promise<void> {
     const theirs = shapedIds.slice(offset, offset + samples[c]);
     const approvalShaped = approvalShapedIds.slice(offset, offset + samples[c]);
     offset += samples[c];
-    // The baseline worker's CPU per Update, over each series and its follow-up work alike.
-    const baselineCpuMs = async (series: () => Promise<void>) => {
+    // A process's CPU per sample over a series, up to the moment its follow-up work (the next run,
+    // its schedule and timers) is done: what one Update costs that worker, whenever it is spent.
+    // Each series starts on a settled machine.
+    const withCpu = async <T>(pid: number, series: () => Promise<T>) => {
       await settle();
-      const before = cpuSecondsOf(baselineWorker.pid);
-      await series();
+      const before = cpuSecondsOf(pid);
+      const result = await series();
       await settle();
-      return ((cpuSecondsOf(baselineWorker.pid) - before) * 1000) / samples[c];
+      return { result, cpuMs: ((cpuSecondsOf(pid) - before) * 1000) / samples[c] };
     };
-    let minimal!: Awaited<ReturnType<typeof timed>>;
-    let bare!: Awaited<ReturnType<typeof timed>>;
-    const minimalCpuMs = await baselineCpuMs(async () => {
-      minimal = await timed(minimalIds, c, bareUpdate);
-    });
-    const bareCpuMs = await baselineCpuMs(async () => {
-      bare = await timed(theirs, c, bareUpdate);
-    });
-    let asApproval!: Awaited<ReturnType<typeof timed>>;
-    const asApprovalCpuMs = await baselineCpuMs(async () => {
-      asApproval = await timed(approvalShaped, c, bareUpdate);
-    });
-    // The worker's CPU for the series, up to the moment its follow-up work (the next run, its
-    // schedule and timers) is done: what one approval costs the worker, whenever it is spent.
-    const cpuBefore = cpuSecondsOf(worker.pid);
-    const http = await timed(mine, c, async (id) => {
-      await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
-    });
-    await settle();
-    const workerCpuMs = ((cpuSecondsOf(worker.pid) - cpuBefore) * 1000) / samples[c];
+    const { result: minimal, cpuMs: minimalCpuMs } = await withCpu(baselineWorker.pid, () => timed(minimalIds, c, bareUpdate));
+    const { result: bare, cpuMs: bareCpuMs } = await withCpu(baselineWorker.pid, () => timed(theirs, c, bareUpdate));
+    const { result: asApproval, cpuMs: asApprovalCpuMs } = await withCpu(baselineWorker.pid, () => timed(approvalShaped, c, bareUpdate));
+    const { result: http, cpuMs: workerCpuMs } = await withCpu(worker.pid, () =>
+      timed(mine, c, async (id) => {
+        await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
+      }),
+    );
     const direct = await timed(ids.slice(total + offset - samples[c], total + offset), c, async (id) => {
       const commandId = `bench-direct-${id}`;
       const command = { commandId, type: 'DecidePlan' as const, actor: SUPERVISOR, now: new Date().toISOString(), payload: { decision: 'approve' as const } };

@@ -3,15 +3,13 @@
 // that never yields fails its workflow task after `isolateExecutionTimeout`, while the same
 // worker goes on running other workflows to completion. Real Temporal dev server.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { WorkerWithoutPromiseStacks } from '../../apps/worker/src/workflow-threads';
 import { until } from '../support/until';
 
 describe('workflow threads without per-call watchdogs on SDK calls', () => {
-  let native: NativeConnection;
-  let connection: Connection;
-  let client: Client;
+  let env: TestWorkflowEnvironment;
   let worker: WorkerWithoutPromiseStacks;
   let running: Promise<void>;
   const taskQueue = `sandbox-watchdog-${randomUUID()}`;
@@ -24,11 +22,9 @@ describe('workflow threads without per-call watchdogs on SDK calls', () => {
       // Installed by an earlier test in this process.
     }
     const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/sandbox-watchdog.workflow'), logger: new DefaultLogger('WARN') });
-    native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    client = new Client({ connection });
+    env = await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS! });
     worker = await WorkerWithoutPromiseStacks.create({
-      connection: native,
+      connection: env.nativeConnection,
       taskQueue,
       workflowBundle: { code },
       // The SDK's deadlock timeout (5 s by default), shortened; the SDK reads it but does not type it.
@@ -42,12 +38,11 @@ describe('workflow threads without per-call watchdogs on SDK calls', () => {
   afterAll(async () => {
     worker?.shutdown();
     await running;
-    await connection?.close();
-    await native?.close();
+    await env?.teardown();
   });
 
   it('fails the workflow task of a workflow that never yields, and runs other workflows meanwhile', async () => {
-    const spinning = await client.workflow.start('spinsForever', { taskQueue, workflowId: `spin-${randomUUID()}` });
+    const spinning = await env.client.workflow.start('spinsForever', { taskQueue, workflowId: `spin-${randomUUID()}` });
     let failure: string | null | undefined;
     await until('the spinning workflow task to fail', async () => {
       const { events } = await spinning.fetchHistory();
@@ -56,7 +51,7 @@ describe('workflow threads without per-call watchdogs on SDK calls', () => {
     }, 30_000);
     expect(failure).toMatch(/timed out/i);
 
-    const other = await client.workflow.start('waitsAndAnswers', { taskQueue, workflowId: `answer-${randomUUID()}` });
+    const other = await env.client.workflow.start('waitsAndAnswers', { taskQueue, workflowId: `answer-${randomUUID()}` });
     await until('the timer to fire', async () => {
       const { events } = await other.fetchHistory();
       return events?.some((e) => e.timerFiredEventAttributes) ?? false;

@@ -118,8 +118,14 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
   /** What a schedule of the program's current stage is computed from. */
   const requestFor = (s: Program): ComputeStageScheduleInput => ({ programId: deps.programId, facts: scheduleFactsOf(s), policyVersion, now: nowIso() });
 
-  async function recompute(s: Program, compute = deps.compute): Promise<void> {
-    adopt(s, await compute(requestFor(s)));
+  async function recompute(s: Program): Promise<void> {
+    adopt(s, await deps.compute(requestFor(s)));
+  }
+
+  /** Adopts `result` for `s` and carries it, tagged with the state version it was computed from. */
+  function carryAdopting(s: Program, version: number, result: ComputeStageScheduleResult): DeadlineCarry {
+    adopt(s, result);
+    return { policyVersion, stage, watermark, schedule: { version, items } };
   }
 
   /** Takes a schedule computed for `s`'s stage as the one this tracker fires. */
@@ -176,8 +182,7 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     async carryWithSchedule(version: number, compute: DeadlineTrackerDeps['compute']): Promise<DeadlineCarry> {
       const s = deps.state();
       if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
-      await recompute(s, compute);
-      return { policyVersion, stage, watermark, schedule: { version, items } };
+      return carryAdopting(s, version, await compute(requestFor(s)));
     },
     /**
      * The same carry, with a schedule already computed for the state at `version` (by the append
@@ -186,8 +191,7 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     carryWithComputed(version: number, result: ComputeStageScheduleResult): DeadlineCarry {
       const s = deps.state();
       if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
-      adopt(s, result);
-      return { policyVersion, stage, watermark, schedule: { version, items } };
+      return carryAdopting(s, version, result);
     },
     /** The input of a schedule for `s`'s stage (a state the program is about to reach). */
     scheduleRequest(s: Program): ComputeStageScheduleInput | undefined {
