@@ -10,7 +10,7 @@ import { commandUpdate, programWorkflowId } from '@mutu/workflows';
 import { benchEnv, percentile, report, type BenchRow } from './support/bench-env';
 import { trivialDecide } from './support/trivial-update.workflow';
 import { updateTimeline } from './support/update-timeline';
-import { cpuSecondsOf, startWorkerProcess, waitUntilQuiet } from './support/worker-process';
+import { cpuSecondsOf, cpuSecondsOfAll, findProcess, machineCpuSeconds, startWorkerProcess, waitUntilQuiet } from './support/worker-process';
 import { previousFigure } from './support/previous-results';
 
 /**
@@ -27,7 +27,11 @@ import { previousFigure } from './support/previous-results';
  * local activity that records and answers with the next schedule, continue-as-new, the next run's
  * timer). The worker's CPU per approval is printed beside the baseline worker's CPU per Update of
  * each: the baseline worker runs the bare workflows in a process of its own, with the real
- * worker's workflow threads and node flags, and is measured alike.
+ * worker's workflow threads and node flags, and is measured alike. A fourth is the least an Update
+ * recorded by the workflow costs (a local activity that does nothing, no new run).
+ * Each series also prints what it cost the whole machine (/proc/stat) and, for the approval and
+ * the approval's shape, each process's share (the API with the bench's client, Temporal,
+ * PostgreSQL): past a few clients everything here shares two cores, so p50 follows machine CPU.
  * Scale: BENCH_API_SCALE (default 1 → 20/48/96 approvals per level and path).
  */
 const LEVELS = [1, 8, 32];
@@ -123,7 +127,7 @@ export async function main(args: string[]): Promise<void> {
     ids.push(p.programId);
   });
 
-  // Baseline worker: the two bare workflows on their own task queue, in a process of its own with
+  // Baseline worker: the bare workflows on their own task queue, in a process of its own with
   // the real worker's workflow threads and node flags, so its CPU per Update is measured alike.
   const baselineWorker = await startWorkerProcess(
     { ...process.env, TEMPORAL_ADDRESS: env.temporal!.address, BASELINE_TASK_QUEUE: 'bench-trivial' },
@@ -140,6 +144,10 @@ export async function main(args: string[]): Promise<void> {
   await timed(approvalShapedIds, 16, async (id) => {
     await client.workflow.start('approvalShapedUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id, args: [] });
   });
+  const recordedIds = trivialIds.map((id) => id.replace('bench-trivial-', 'bench-recorded-'));
+  await timed(recordedIds, 16, async (id) => {
+    await client.workflow.start('recordedUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id });
+  });
   await timed(shapedIds, 16, async (id) => {
     await client.workflow.start('shapedUpdateWorkflow', { taskQueue: 'bench-trivial', workflowId: id, args: [] });
   });
@@ -148,6 +156,14 @@ export async function main(args: string[]): Promise<void> {
   const settle = async () => {
     await Promise.all([worker.pid, baselineWorker.pid, process.pid].map((pid) => waitUntilQuiet(pid, { cpuPercent: 10, quietWindows: 1, timeoutMs: 60_000 })));
   };
+  // The other processes an Update costs CPU: this one (the API and the bench's client), Temporal
+  // (the dev server, when it runs here) and PostgreSQL (every postgres process on the machine).
+  const temporalPid = findProcess(['--port', env.temporal!.address.split(':')[1]]);
+  const processCpu = () => ({
+    bench: cpuSecondsOf(process.pid),
+    temporal: temporalPid === undefined ? 0 : cpuSecondsOf(temporalPid),
+    postgres: cpuSecondsOfAll('postgres'),
+  });
   const bareUpdate = async (id: string) => {
     await executeUpdateOnAcceptingRun(client.workflow.getHandle(id), trivialDecide, { args: [{ commandId: `c-${id}`, decision: 'approve' }], updateId: `c-${id}` });
   };
@@ -160,6 +176,7 @@ export async function main(args: string[]): Promise<void> {
     const minimalIds = trivialIds.slice(offset, offset + samples[c]);
     const theirs = shapedIds.slice(offset, offset + samples[c]);
     const approvalShaped = approvalShapedIds.slice(offset, offset + samples[c]);
+    const recorded = recordedIds.slice(offset, offset + samples[c]);
     offset += samples[c];
     // A process's CPU per sample over a series, up to the moment its follow-up work (the next run,
     // its schedule and timers) is done: what one Update costs that worker, whenever it is spent.
@@ -167,14 +184,25 @@ export async function main(args: string[]): Promise<void> {
     const withCpu = async <T>(pid: number, series: () => Promise<T>) => {
       await settle();
       const before = cpuSecondsOf(pid);
+      const processesBefore = processCpu();
+      const machineBefore = machineCpuSeconds();
       const result = await series();
       await settle();
-      return { result, cpuMs: ((cpuSecondsOf(pid) - before) * 1000) / samples[c] };
+      const perSample = (seconds: number) => (seconds * 1000) / samples[c];
+      const processesAfter = processCpu();
+      const processes = Object.fromEntries(Object.entries(processesAfter).map(([k, v]) => [k, perSample(v - processesBefore[k as keyof typeof processesAfter])]));
+      return {
+        result,
+        cpuMs: perSample(cpuSecondsOf(pid) - before),
+        machineMs: perSample(machineCpuSeconds() - machineBefore),
+        processes: processes as Record<keyof typeof processesAfter, number>,
+      };
     };
-    const { result: minimal, cpuMs: minimalCpuMs } = await withCpu(baselineWorker.pid, () => timed(minimalIds, c, bareUpdate));
+    const { result: minimal, cpuMs: minimalCpuMs, machineMs: minimalMachineMs } = await withCpu(baselineWorker.pid, () => timed(minimalIds, c, bareUpdate));
     const { result: bare, cpuMs: bareCpuMs } = await withCpu(baselineWorker.pid, () => timed(theirs, c, bareUpdate));
-    const { result: asApproval, cpuMs: asApprovalCpuMs } = await withCpu(baselineWorker.pid, () => timed(approvalShaped, c, bareUpdate));
-    const { result: http, cpuMs: workerCpuMs } = await withCpu(worker.pid, () =>
+    const { result: asApproval, cpuMs: asApprovalCpuMs, machineMs: asApprovalMachineMs, processes: asApprovalProcesses } = await withCpu(baselineWorker.pid, () => timed(approvalShaped, c, bareUpdate));
+    const { result: asRecorded, cpuMs: asRecordedCpuMs, machineMs: asRecordedMachineMs } = await withCpu(baselineWorker.pid, () => timed(recorded, c, bareUpdate));
+    const { result: http, cpuMs: workerCpuMs, machineMs, processes } = await withCpu(worker.pid, () =>
       timed(mine, c, async (id) => {
         await post(supervisor, `/programs/${id}/plan/decision`, { decision: 'approve' });
       }),
@@ -196,7 +224,8 @@ export async function main(args: string[]): Promise<void> {
     console.table(timeline.approval);
     console.log(`[bench api] @${c}: bare Update steps (same workflow shape)`);
     console.table(timeline.bare);
-    results[`c${c}`] = { http, direct, bare, minimal, asApproval, samples: samples[c], timeline, workerCpuMs, minimalCpuMs, bareCpuMs, asApprovalCpuMs };
+    results[`c${c}`] = { http, direct, bare, minimal, asApproval, asRecorded, samples: samples[c], timeline, workerCpuMs, minimalCpuMs, bareCpuMs, asApprovalCpuMs, asRecordedCpuMs, machineMs, minimalMachineMs, asApprovalMachineMs, asRecordedMachineMs, processes, asApprovalProcesses };
+    const msRow = (name: string, value: number, baselineName: string, baselineValue: number): BenchRow => ({ name, value, unit: 'ms', baseline: { name: baselineName, value: baselineValue } });
     rows.push(
       { name: `approval p50 @${c}`, value: http.p50, unit: 'ms', baseline: { name: 'bare executeUpdate p50, same workflow shape', value: bare.p50 } },
       { name: `approval p95 @${c}`, value: http.p95, unit: 'ms', baseline: { name: 'bare p95', value: bare.p95 } },
@@ -225,30 +254,20 @@ export async function main(args: string[]): Promise<void> {
         target: '≤ 5 ms',
         pass: workerCpuMs <= 5,
       },
-      {
-        name: `worker CPU per approval @${c}, vs the smallest Update`,
-        value: workerCpuMs,
-        unit: 'ms',
-        baseline: { name: 'baseline worker CPU per minimal Update (same threads and flags)', value: minimalCpuMs },
-      },
-      {
-        name: `worker CPU per approval @${c}, vs the approval's shape`,
-        value: workerCpuMs,
-        unit: 'ms',
-        baseline: { name: "baseline worker CPU per bare Update of the approval's shape (one task, a local activity that does nothing, continue-as-new)", value: asApprovalCpuMs },
-      },
-      {
-        name: `approval p50 @${c}, vs the approval's shape`,
-        value: http.p50,
-        unit: 'ms',
-        baseline: { name: "bare Update p50 of the approval's shape", value: asApproval.p50 },
-      },
-      {
-        name: `worker CPU per approval @${c}, vs the same workflow shape`,
-        value: workerCpuMs,
-        unit: 'ms',
-        baseline: { name: 'baseline worker CPU per bare Update of the same shape (activities do nothing)', value: bareCpuMs },
-      },
+      msRow(`worker CPU per approval @${c}, vs the smallest Update`, workerCpuMs, 'baseline worker CPU per minimal Update (same threads and flags)', minimalCpuMs),
+      msRow(`worker CPU per approval @${c}, vs the approval's shape`, workerCpuMs, "baseline worker CPU per bare Update of the approval's shape (one task, a local activity that does nothing, continue-as-new)", asApprovalCpuMs),
+      msRow(`worker CPU per approval @${c}, vs an Update the workflow records`, workerCpuMs, 'baseline worker CPU per bare Update recorded by the workflow (one task, a local activity that does nothing, no new run)', asRecordedCpuMs),
+      msRow(`approval p50 @${c}, vs an Update the workflow records`, http.p50, 'bare Update p50, recorded by the workflow (a local activity, no new run)', asRecorded.p50),
+      // Past a few clients every process here shares two cores, so latency follows what a command
+      // costs the whole machine: the API and the bench's client, the worker, Temporal, PostgreSQL.
+      msRow(`machine CPU per approval @${c}, vs the smallest Update`, machineMs, 'machine CPU per minimal Update (the bench client, Temporal, the baseline worker)', minimalMachineMs),
+      msRow(`machine CPU per approval @${c}, vs an Update the workflow records`, machineMs, 'machine CPU per bare Update recorded by the workflow (a local activity, no new run)', asRecordedMachineMs),
+      msRow(`machine CPU per approval @${c}, vs the approval's shape`, machineMs, "machine CPU per bare Update of the approval's shape", asApprovalMachineMs),
+      msRow(`this process's CPU per approval @${c} (the API and the bench's client)`, processes.bench, "this process's CPU per bare Update of the approval's shape (the bench's client)", asApprovalProcesses.bench),
+      msRow(`Temporal's CPU per approval @${c}`, processes.temporal, "Temporal's CPU per bare Update of the approval's shape", asApprovalProcesses.temporal),
+      msRow(`PostgreSQL's CPU per approval @${c}`, processes.postgres, "PostgreSQL's CPU per bare Update of the approval's shape", asApprovalProcesses.postgres),
+      msRow(`approval p50 @${c}, vs the approval's shape`, http.p50, "bare Update p50 of the approval's shape", asApproval.p50),
+      msRow(`worker CPU per approval @${c}, vs the same workflow shape`, workerCpuMs, 'baseline worker CPU per bare Update of the same shape (activities do nothing)', bareCpuMs),
     );
     // Every approval of the series answered (timed() throws on the first error or timeout).
     if (c === 32) rows.push({ name: 'approvals @32 answered without error or timeout', value: samples[c], unit: 'approvals', target: 'all', pass: true });

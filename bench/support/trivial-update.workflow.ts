@@ -9,6 +9,9 @@
 //   handler records through a local activity that also answers with the next stage's schedule, so
 //   the Update is answered and the run continues as new in the workflow task that accepts it; the
 //   next run starts on the carried schedule and waits on a timer. Its activities do nothing.
+// - `recordedUpdateWorkflow`: the least an Update recorded by the workflow itself costs: the same
+//   validated Update, recorded through a local activity that does nothing and answered in the
+//   workflow task that accepts it; no new run and no schedule, the run goes on waiting.
 import { allHandlersFinished, condition, continueAsNew, defineUpdate, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 export interface TrivialOutcome {
@@ -123,4 +126,10 @@ export async function approvalShapedUpdateWorkflow(carry?: ApprovalShapedCarry):
   // The first run computes its own schedule (created before the series, like the bench's programs).
   if (!(await untilStageChanges(s, carry?.schedule ?? (await local.schedule({ stage: s.stage }))))) return;
   await continueAsNew<typeof approvalShapedUpdateWorkflow>({ stage: s.stage, version: s.version, seen: [...s.seen], schedule: nextSchedule });
+}
+
+export async function recordedUpdateWorkflow(): Promise<void> {
+  const s: BareState = { stage: 'plan', version: 0, seen: new Set() };
+  handleDecisions(s, (input) => local.record({ ...input, expectedVersion: s.version }));
+  await condition(() => false);
 }

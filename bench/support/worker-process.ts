@@ -62,6 +62,39 @@ export function cpuSecondsOf(pid: number): number {
   return procSample(pid).cpuSeconds;
 }
 
+/**
+ * CPU seconds (user, nice, system, irq, softirq, steal) every process on the machine has used so
+ * far, from the first line of /proc/stat (Linux): what a series costs the machine as a whole, its
+ * server processes (Temporal, PostgreSQL) included.
+ */
+export function machineCpuSeconds(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + (steal || 0)) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds used so far by every process whose command line starts with `program` (e.g.
+ * 'postgres'), with the CPU of the children each has waited for: a PostgreSQL backend that exits
+ * (a pool closing an idle connection) moves its time to the postmaster's, so the sum never drops.
+ */
+export function cpuSecondsOfAll(program: string): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv0 = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0];
+      if (argv0 !== program && !argv0.endsWith(`/${program}`) && !argv0.startsWith(`${program}:`)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // utime, stime, cutime, cstime: the 12th to 15th fields after the command name.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds += fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / TICKS_PER_SECOND;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return seconds;
+}
+
 export interface ProcessWindow {
   /** CPU used over the window, in % of one core. */
   cpuPercent: number;
