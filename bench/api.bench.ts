@@ -190,12 +190,15 @@ export async function main(args: string[]): Promise<void> {
       await settle();
       const perSample = (seconds: number) => (seconds * 1000) / samples[c];
       const processesAfter = processCpu();
-      const processes = Object.fromEntries(Object.entries(processesAfter).map(([k, v]) => [k, perSample(v - processesBefore[k as keyof typeof processesAfter])]));
       return {
         result,
         cpuMs: perSample(cpuSecondsOf(pid) - before),
         machineMs: perSample(machineCpuSeconds() - machineBefore),
-        processes: processes as Record<keyof typeof processesAfter, number>,
+        processes: {
+          bench: perSample(processesAfter.bench - processesBefore.bench),
+          temporal: perSample(processesAfter.temporal - processesBefore.temporal),
+          postgres: perSample(processesAfter.postgres - processesBefore.postgres),
+        },
       };
     };
     const { result: minimal, cpuMs: minimalCpuMs, machineMs: minimalMachineMs } = await withCpu(baselineWorker.pid, () => timed(minimalIds, c, bareUpdate));

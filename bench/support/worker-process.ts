@@ -47,19 +47,26 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv, main = join(PRO
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/**
+ * The fields of /proc/<pid>/stat after the parenthesised command name (Linux): utime, stime,
+ * cutime and cstime are the 12th to 15th.
+ */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+const ticksToSeconds = (fields: string[]) => fields.reduce((sum, f) => sum + Number(f), 0) / TICKS_PER_SECOND;
+
 /** CPU seconds (user + system) and resident memory of a process, from /proc (Linux). */
 function procSample(pid: number): { cpuSeconds: number; rssBytes: number } {
-  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-  return { cpuSeconds, rssBytes: rssKiB * 1024 };
+  return { cpuSeconds: cpuSecondsOf(pid), rssBytes: rssKiB * 1024 };
 }
 
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSecondsOf(pid: number): number {
-  return procSample(pid).cpuSeconds;
+  return ticksToSeconds(statFields(pid).slice(11, 13));
 }
 
 /**
@@ -79,15 +86,9 @@ export function machineCpuSeconds(): number {
  */
 export function cpuSecondsOfAll(program: string): number {
   let seconds = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const pid of processesWhere(([argv0]) => argv0 === program || argv0.endsWith(`/${program}`) || argv0.startsWith(`${program}:`))) {
     try {
-      const argv0 = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0];
-      if (argv0 !== program && !argv0.endsWith(`/${program}`) && !argv0.startsWith(`${program}:`)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // utime, stime, cutime, cstime: the 12th to 15th fields after the command name.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      seconds += fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / TICKS_PER_SECOND;
+      seconds += ticksToSeconds(statFields(pid).slice(11, 15));
     } catch {
       // gone meanwhile
     }
@@ -138,16 +139,21 @@ export async function waitUntilQuiet(pid: number, opts: { cpuPercent: number; qu
   return (performance.now() - started) / 1000;
 }
 
-/** The pid of the first running process whose command line holds every one of `parts`, if any. */
-export function findProcess(parts: string[]): number | undefined {
+/** The pids of the running processes whose command line (its arguments) satisfies `matches`. */
+function processesWhere(matches: (args: string[]) => boolean): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (parts.every((p) => args.includes(p))) return Number(entry);
+      if (matches(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0'))) pids.push(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
-  return undefined;
+  return pids;
+}
+
+/** The pid of the first running process whose command line holds every one of `parts`, if any. */
+export function findProcess(parts: string[]): number | undefined {
+  return processesWhere((args) => parts.every((p) => args.includes(p)))[0];
 }

@@ -122,6 +122,12 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     adopt(s, await deps.compute(requestFor(s)));
   }
 
+  /** The program's state when it is in a stage that has a schedule (not created yet, closed or cancelled). */
+  const openState = (): Program | undefined => {
+    const s = deps.state();
+    return isProgram(s) && OPEN_STAGES.has(s.stage) ? s : undefined;
+  };
+
   /** Adopts `result` for `s` and carries it, tagged with the state version it was computed from. */
   function carryAdopting(s: Program, version: number, result: ComputeStageScheduleResult): DeadlineCarry {
     adopt(s, result);
@@ -180,18 +186,16 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
      * state at `version`. The next run then waits on its first timer from its first workflow task.
      */
     async carryWithSchedule(version: number, compute: DeadlineTrackerDeps['compute']): Promise<DeadlineCarry> {
-      const s = deps.state();
-      if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
-      return carryAdopting(s, version, await compute(requestFor(s)));
+      const s = openState();
+      return s === undefined ? this.carry() : carryAdopting(s, version, await compute(requestFor(s)));
     },
     /**
      * The same carry, with a schedule already computed for the state at `version` (by the append
      * that recorded the command opening the stage, from `requestFor` of that state).
      */
     carryWithComputed(version: number, result: ComputeStageScheduleResult): DeadlineCarry {
-      const s = deps.state();
-      if (!isProgram(s) || !OPEN_STAGES.has(s.stage)) return this.carry();
-      return carryAdopting(s, version, result);
+      const s = openState();
+      return s === undefined ? this.carry() : carryAdopting(s, version, result);
     },
     /** The input of a schedule for `s`'s stage (a state the program is about to reach). */
     scheduleRequest(s: Program): ComputeStageScheduleInput | undefined {
@@ -205,10 +209,6 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
     },
     /** Runs until `done()`; the caller's own exit condition (stage boundary, terminal...). */
     async run(done: () => boolean): Promise<void> {
-      const isOpen = () => {
-        const s = deps.state();
-        return isProgram(s) && OPEN_STAGES.has(s.stage);
-      };
       // A run that serves several stages recomputes when a new one begins (runs that end at the
       // boundary are done() at that moment, so this never fires for them).
       const stale = () => {
@@ -216,8 +216,8 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
         return invalidated || (isProgram(s) && s.stage !== stage);
       };
       while (!done()) {
-        const s = deps.state();
-        const open = isProgram(s) && OPEN_STAGES.has(s.stage);
+        const s = openState();
+        const open = s !== undefined;
         if (open && stale()) {
           invalidated = false;
           await recompute(s);
@@ -227,7 +227,7 @@ export function createDeadlineTracker(deps: DeadlineTrackerDeps) {
         if (done()) return;
         const mark = Date.parse(watermark ?? new Date().toISOString());
         const next = open ? items.find((i) => Date.parse(i.at) > mark) : undefined;
-        const wake = () => done() || (stale() && isOpen());
+        const wake = () => done() || (stale() && openState() !== undefined);
         if (next === undefined) await condition(wake);
         // Workflow time (`new Date()` is replay-safe in the workflow sandbox): the timer's length.
         else await condition(wake, Math.max(1, Date.parse(next.at) - new Date().getTime()));
